@@ -37,7 +37,10 @@ class LayerWriterIT {
   @Test
   void featureCountsMatchTheModel() throws Exception {
     assertThat(features("districts", null)).hasSize(9);
-    assertThat(features("roads", null)).hasSize(MONACO.roads().edges().size());
+    List<JsonNode> roads = features("roads", null);
+    long covered = roads.stream().mapToLong(f -> f.get("properties").get("reverseEdge").isNull() ? 1 : 2).sum();
+    assertThat(covered).isEqualTo(MONACO.roads().edges().size());
+    assertThat(roads.stream().filter(f -> f.get("properties").get("oneway").asBoolean())).isNotEmpty();
     assertThat(features("buildings", null)).hasSize(MONACO.buildings().size());
     assertThat(features("pois", null)).hasSize(MONACO.pois().size());
     JsonNode pop = JSON.readTree(WRITER.write("population", null));
