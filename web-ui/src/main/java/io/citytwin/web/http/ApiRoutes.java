@@ -37,12 +37,19 @@ public final class ApiRoutes {
   private final LayerService layers;
   private final Buffer openApi;
   private final Instant started = Instant.now();
+  private final LayerCache cache;
 
   /** @param openApi the OpenAPI document served as is */
   public ApiRoutes(Vertx vertx, LayerService layers, Buffer openApi) {
     this.vertx = vertx;
     this.layers = layers;
     this.openApi = openApi;
+    this.cache = new LayerCache(vertx);
+  }
+
+  /** Drops the cached full layers; call on the server's context when the city was reloaded. */
+  public void invalidateCache() {
+    cache.clear();
   }
 
   public Router router() {
@@ -119,17 +126,61 @@ public final class ApiRoutes {
         return;
       }
     }
-    layers
-        .layer(name, bbox)
-        .onSuccess(geoJson -> ctx.response().putHeader("Content-Type", GEOJSON).end(geoJson))
-        .onFailure(
-            e -> {
-              if (e instanceof UnknownLayerException) {
-                ApiErrors.send(ctx, 404, "Not Found", e.getMessage());
-              } else {
-                ctx.fail(e);
-              }
-            });
+    if (bbox.isPresent()) {
+      layers
+          .layer(name, bbox)
+          .onSuccess(geoJson -> ctx.response().putHeader("Content-Type", GEOJSON).end(geoJson))
+          .onFailure(e -> layerFailure(ctx, e));
+      return;
+    }
+    cache
+        .get(name, () -> layers.layer(name, Optional.empty()))
+        .onSuccess(entry -> sendCached(ctx, entry))
+        .onFailure(e -> layerFailure(ctx, e));
+  }
+
+  private static void sendCached(RoutingContext ctx, LayerCache.Entry entry) {
+    var response = ctx.response()
+        .putHeader("Content-Type", GEOJSON)
+        .putHeader("ETag", entry.etag())
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("Vary", "Accept-Encoding");
+    String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+    if (ifNoneMatch != null && ifNoneMatch.contains(entry.etag())) {
+      response.setStatusCode(304).end();
+    } else if (acceptsGzip(ctx.request().getHeader("Accept-Encoding"))) {
+      // Already compressed: the server's compressor passes a response with Content-Encoding through.
+      response.putHeader("Content-Encoding", "gzip").end(entry.gzip());
+    } else {
+      response.end(entry.raw());
+    }
+  }
+
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] tokens = part.trim().split(";");
+      if (tokens[0].trim().equalsIgnoreCase("gzip")) {
+        for (int i = 1; i < tokens.length; i++) {
+          String t = tokens[i].trim().replace(" ", "");
+          if (t.equals("q=0") || t.matches("q=0\\.0*")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void layerFailure(RoutingContext ctx, Throwable e) {
+    if (e instanceof UnknownLayerException) {
+      ApiErrors.send(ctx, 404, "Not Found", e.getMessage());
+    } else {
+      ctx.fail(e);
+    }
   }
 
   private void openApi(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package io.citytwin.web.http;
 
+import io.citytwin.twin.vertx.CimAddresses;
 import io.citytwin.web.layers.EventBusLayerService;
 import io.citytwin.web.layers.LayerService;
 import io.vertx.core.Future;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * The HTTP server: REST API, OpenAPI document and the operations dashboard, gzip-compressed when
- * the client accepts it.
+ * the client accepts it. Full layers are cached with their gzip encoding and an ETag until the
+ * twin publishes {@code citytwin.cim.loaded} again.
  *
  * <p>Config keys: {@code http.port} (default 8080; 0 picks a free port, see {@link #actualPort()})
  * and {@code http.host} (default {@code 0.0.0.0}).
@@ -55,6 +57,8 @@ public final class WebServerVerticle extends VerticleBase {
         .compose(
             doc -> {
               ApiRoutes routes = new ApiRoutes(vertx, layers, doc);
+              // A reloaded city makes the cached layers stale.
+              vertx.eventBus().consumer(CimAddresses.LOADED, m -> routes.invalidateCache());
               HttpServerOptions options =
                   new HttpServerOptions().setPort(port).setHost(host).setCompressionSupported(true);
               return vertx.createHttpServer(options).requestHandler(routes.router()).listen();

@@ -129,6 +129,34 @@ class ApiRoutesTest {
   }
 
   @Test
+  void fullLayersAreFetchedOnceThenServedWithAnETag() throws Exception {
+    start();
+    HttpResponse<Buffer> first = get("/api/layers/districts");
+    HttpResponse<Buffer> second = get("/api/layers/districts");
+    assertThat(second.bodyAsString()).isEqualTo(first.bodyAsString());
+    String etag = first.getHeader("ETag");
+    assertThat(etag).matches("\"[0-9a-f]{32}\"");
+    assertThat(calls).containsExactly("districts all");
+    HttpResponse<Buffer> notModified =
+        await(client.get(port, "127.0.0.1", "/api/layers/districts").putHeader("If-None-Match", etag).send());
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    // Failures are not cached: the twin is asked again.
+    get("/api/layers/trees");
+    get("/api/layers/trees");
+    assertThat(calls).containsExactly("districts all", "trees all", "trees all");
+  }
+
+  @Test
+  void readsAcceptEncodingIncludingQZero() {
+    assertThat(ApiRoutes.acceptsGzip("gzip, deflate, br")).isTrue();
+    assertThat(ApiRoutes.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+    assertThat(ApiRoutes.acceptsGzip("gzip;q=0")).isFalse();
+    assertThat(ApiRoutes.acceptsGzip("gzip; q=0.000")).isFalse();
+    assertThat(ApiRoutes.acceptsGzip("identity")).isFalse();
+    assertThat(ApiRoutes.acceptsGzip(null)).isFalse();
+  }
+
+  @Test
   void everyApiRouteIsInTheOpenApiDocument() throws Exception {
     JsonObject doc = new JsonObject(WebServerVerticle.readOpenApi());
     assertThat(doc.getString("openapi")).startsWith("3.");
