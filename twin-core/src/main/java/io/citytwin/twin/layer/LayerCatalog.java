@@ -19,10 +19,14 @@ import org.locationtech.jts.geom.Envelope;
 public final class LayerCatalog {
   private final CitySnapshot snapshot;
   private final List<CityEntity> populationFeatures;
+  private final Map<Layer, LayerInfo> infos = new java.util.EnumMap<>(Layer.class);
 
   public LayerCatalog(CitySnapshot snapshot) {
     this.snapshot = snapshot;
     this.populationFeatures = populationFeatures(snapshot);
+    for (Layer l : Layer.values()) {
+      infos.put(l, describe(l));
+    }
   }
 
   public CitySnapshot snapshot() {
@@ -31,14 +35,14 @@ public final class LayerCatalog {
 
   /** Every layer, in {@link Layer} order. */
   public List<LayerInfo> infos() {
-    List<LayerInfo> out = new ArrayList<>();
-    for (Layer l : Layer.values()) {
-      out.add(info(l));
-    }
-    return out;
+    return List.copyOf(infos.values());
   }
 
   public LayerInfo info(Layer layer) {
+    return infos.get(layer);
+  }
+
+  private LayerInfo describe(Layer layer) {
     List<CityEntity> features = features(layer);
     Envelope env = new Envelope();
     features.forEach(e -> env.expandToInclude(e.geometry().getEnvelopeInternal()));

@@ -137,8 +137,15 @@ public final class CimVerticle extends VerticleBase {
   }
 
   private Future<Buffer> fullLayer(Layer layer) {
-    // Callers arriving while the first rendering runs share its future.
-    return fullLayers.computeIfAbsent(layer, l -> render(l, Optional.empty()));
+    // Callers arriving while the first rendering runs share its future; a failure is not kept.
+    Future<Buffer> cached = fullLayers.get(layer);
+    if (cached == null) {
+      Future<Buffer> rendering = render(layer, Optional.empty());
+      fullLayers.put(layer, rendering);
+      rendering.onFailure(e -> fullLayers.remove(layer, rendering));
+      cached = rendering;
+    }
+    return cached;
   }
 
   private Future<Buffer> render(Layer layer, Optional<BoundingBox> bbox) {

@@ -73,7 +73,7 @@ class CitySnapshotTest {
 
   @Test
   void boundsCoverEveryEntity() {
-    assertThat(cim.bounds()).isEqualTo(new Envelope(7.40, 7.44, 43.72, 43.74));
+    assertThat((Object) cim.bounds()).isEqualTo(new Envelope(7.40, 7.44, 43.72, 43.74));
   }
 
   @Test

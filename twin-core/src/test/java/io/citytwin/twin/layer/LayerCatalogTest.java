@@ -45,7 +45,7 @@ class LayerCatalogTest {
     assertThat(w2.get("properties").get("name").asText()).isEqualTo("Hôpital Test");
 
     Geometry read = new GeoJsonReader().read(new String(catalog.geoJson(Layer.BUILDINGS, Optional.empty()), StandardCharsets.UTF_8));
-    assertThat(read).isInstanceOf(GeometryCollection.class);
+    assertThat((Object) read).isInstanceOf(GeometryCollection.class);
     assertThat(read.getNumGeometries()).isEqualTo(4);
     assertThat(read.getGeometryN(3).getArea())
         .isCloseTo(catalog.snapshot().entities(io.citytwin.twin.cim.EntityType.BUILDING).get(3).geometry().getArea(),
