@@ -6,11 +6,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -56,6 +60,33 @@ final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /**
+   * Loads the dashboard and waits until it reports every layer drawn; on a time-out the failure
+   * carries the page's own errors and the console errors.
+   */
+  static void openDashboard(ChromeDriver driver, String url) {
+    driver.get(url);
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(30))
+          .until(d -> Boolean.TRUE.equals(
+              driver.executeScript("return !!(window.cityTwin && window.cityTwin.ready)")));
+    } catch (TimeoutException e) {
+      fail("dashboard at " + url + " did not finish loading; page errors: "
+          + driver.executeScript("return window.cityTwin ? window.cityTwin.errors : 'no cityTwin object'")
+          + "; console errors: " + consoleErrors(driver));
+    }
+  }
+
+  /** Saves a PNG of the window once popups have finished fading in. */
+  static void screenshot(ChromeDriver driver, Path file) throws IOException {
+    new WebDriverWait(driver, Duration.ofSeconds(5))
+        .until(d -> Boolean.TRUE.equals(driver.executeScript(
+            "return Array.from(document.querySelectorAll('.leaflet-popup'))"
+                + ".every(function (p) { return getComputedStyle(p).opacity === '1'; })")));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Browser console messages at SEVERE level (JS errors, failed resource loads). */

@@ -8,16 +8,13 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,9 +47,7 @@ class DashboardBrowserIT {
 
   @Test
   void drawsTheCityLayersWithLabelsLegendAndAttribution() throws Exception {
-    driver.get("http://127.0.0.1:" + port + "/");
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(d -> Boolean.TRUE.equals(driver.executeScript("return !!(window.cityTwin && window.cityTwin.ready)")));
+    Browser.openDashboard(driver, "http://127.0.0.1:" + port + "/");
 
     assertThat(count("path.ct-district")).isEqualTo(2);
     assertThat(count("path.ct-building")).isEqualTo(4);
@@ -77,8 +72,7 @@ class DashboardBrowserIT {
         .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content")));
     assertThat(popup.getText()).contains("Caserne Est", "poi/n11", "fire_station");
 
-    Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, Path.of("target", "dashboard-testville.png"), StandardCopyOption.REPLACE_EXISTING);
+    Browser.screenshot(driver, Path.of("target", "dashboard-testville.png"));
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 
