@@ -3,14 +3,8 @@ package io.citytwin.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citytwin.twin.fixture.FixtureCity;
-import io.citytwin.twin.vertx.CimVerticle;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,18 +15,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in a real headless Chromium against the server on the fixture city. */
 class DashboardBrowserIT {
-  private Vertx vertx;
   private ChromeDriver driver;
-  private int port;
+  private TestServer server;
 
   @BeforeEach
   void start() throws Exception {
     driver = Browser.start(Path.of("target", "browser"));
-    vertx = Vertx.vertx();
-    await(vertx.deployVerticle(CimVerticle.of(FixtureCity.testville())));
-    WebServerVerticle web = new WebServerVerticle();
-    await(vertx.deployVerticle(web, new DeploymentOptions().setConfig(new JsonObject().put("http.port", 0))));
-    port = web.actualPort();
+    server = TestServer.start(FixtureCity::testville);
   }
 
   @AfterEach
@@ -40,14 +29,14 @@ class DashboardBrowserIT {
     if (driver != null) {
       driver.quit();
     }
-    if (vertx != null) {
-      await(vertx.close());
+    if (server != null) {
+      server.close();
     }
   }
 
   @Test
   void drawsTheCityLayersWithLabelsLegendAndAttribution() throws Exception {
-    Browser.openDashboard(driver, "http://127.0.0.1:" + port + "/");
+    Browser.openDashboard(driver, server.url("/"));
 
     assertThat(count("path.ct-district")).isEqualTo(2);
     assertThat(count("path.ct-building")).isEqualTo(4);
@@ -78,9 +67,5 @@ class DashboardBrowserIT {
 
   private long count(String css) {
     return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 }

@@ -3,8 +3,6 @@ package io.citytwin.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citytwin.twin.fixture.FixtureCity;
-import io.citytwin.twin.vertx.CimVerticle;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,23 +23,22 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /** The whole server (CIM verticle + web verticle on a random port) over real HTTP, on the fixture city. */
 class WebServerIT {
+  private static TestServer server;
   private static Vertx vertx;
   private static WebClient client;
   private static int port;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    await(vertx.deployVerticle(CimVerticle.of(FixtureCity.testville())));
-    WebServerVerticle web = new WebServerVerticle();
-    await(vertx.deployVerticle(web, new DeploymentOptions().setConfig(new JsonObject().put("http.port", 0))));
-    port = web.actualPort();
+    server = TestServer.start(FixtureCity::testville);
+    vertx = server.vertx();
+    port = server.port();
     client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    await(vertx.close());
+    server.close();
   }
 
   @Test
@@ -161,6 +157,6 @@ class WebServerIT {
   }
 
   private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return TestServer.await(f);
   }
 }
