@@ -34,7 +34,7 @@
   function popup(props, note) {
     var rows = Object.keys(props).filter(function (k) { return !HIDDEN[k]; }).map(function (k) {
       var v = props[k];
-      if (typeof v === 'number' && !Number.isInteger(v)) { v = v.toFixed(1); }
+      if (typeof v === 'number') { v = v.toLocaleString('en-GB', { maximumFractionDigits: 1 }); }
       return '<tr><td class="k">' + esc(k) + '</td><td>' + esc(v) + '</td></tr>';
     }).join('');
     return '<div class="ct-popup"><h4>' + esc(props.name || props.type) + '</h4>' +
@@ -148,11 +148,46 @@
     var rows = fc.features.slice().sort(function (a, b) { return b.properties.residents - a.properties.residents; })
       .map(function (f) {
         total += f.properties.residents;
-        return '<tr><td>' + esc(f.properties.name) + '</td><td class="n">' + fmt(f.properties.residents) + '</td></tr>';
+        return '<tr data-id="' + esc(f.properties.id) + '" title="Show on map"><td>' + esc(f.properties.name) +
+          '</td><td class="n">' + fmt(f.properties.residents) + '</td></tr>';
       }).join('');
     text('pop-total', fmt(total));
-    document.querySelector('#pop-table tbody').innerHTML = rows;
+    var body = document.querySelector('#pop-table tbody');
+    body.innerHTML = rows;
+    body.addEventListener('click', function (e) {
+      var row = e.target.closest('tr');
+      if (row) { focusDistrict(row.getAttribute('data-id')); }
+    });
   }
+
+  function focusDistrict(id) {
+    var districts = state.layers.districts;
+    if (!districts) { return; }
+    districts.eachLayer(function (layer) {
+      if (layer.feature.properties.id === id) {
+        map.fitBounds(layer.getBounds(), { padding: [30, 30] });
+        layer.openPopup(layer.getBounds().getCenter());
+      }
+    });
+  }
+
+  var HomeControl = L.Control.extend({
+    options: { position: 'topleft' },
+    onAdd: function () {
+      var bar = L.DomUtil.create('div', 'leaflet-bar');
+      var a = L.DomUtil.create('a', 'ct-home', bar);
+      a.href = '#';
+      a.title = 'Whole city';
+      a.setAttribute('role', 'button');
+      a.textContent = '⌂';
+      L.DomEvent.on(a, 'click', function (e) {
+        L.DomEvent.preventDefault(e);
+        if (state.bounds) { map.fitBounds(state.bounds, { padding: [10, 10] }); }
+      });
+      L.DomEvent.disableClickPropagation(bar);
+      return bar;
+    }
+  });
 
   function health() {
     var pill = document.getElementById('health');
@@ -214,6 +249,8 @@
       if (byName.population) { population(byName.population); }
       var bounds = state.layers.districts ? state.layers.districts.getBounds() : null;
       if (bounds && bounds.isValid()) {
+        state.bounds = bounds;
+        new HomeControl().addTo(map);
         map.fitBounds(bounds, { padding: [10, 10] });
         map.setMaxBounds(bounds.pad(0.5));
       } else {

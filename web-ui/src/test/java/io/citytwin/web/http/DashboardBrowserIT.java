@@ -61,6 +61,11 @@ class DashboardBrowserIT {
         .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content")));
     assertThat(popup.getText()).contains("Caserne Est", "poi/n11", "fire_station");
 
+    driver.findElement(By.cssSelector("#pop-table tr[data-id='district/T-E']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector(".leaflet-popup-content")).getText().contains("district/T-E"));
+    assertThat(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText()).contains("residents", "40");
+    driver.findElement(By.cssSelector("a.ct-home")).click();
+
     Browser.screenshot(driver, Path.of("target", "dashboard-testville.png"));
     assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
