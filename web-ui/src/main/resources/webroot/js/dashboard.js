@@ -5,7 +5,11 @@
   // Read by the browser tests and handy in the console: what is loaded and what went wrong.
   var state = window.cityTwin = { ready: false, counts: {}, errors: [], layers: {} };
 
-  var map = L.map('map', { zoomControl: true, preferCanvas: false, attributionControl: true, minZoom: 12, maxZoom: 20 });
+  var map = L.map('map', {
+    zoomControl: true, preferCanvas: false, attributionControl: true,
+    minZoom: 12, maxZoom: 20, zoomSnap: 0.25, zoomDelta: 0.5
+  });
+  state.map = map;
   map.attributionControl.setPrefix(false);
   L.control.scale({ imperial: false }).addTo(map);
   [['districts', 410], ['population', 415], ['roads', 420], ['buildings', 430]].forEach(function (p) {
@@ -69,13 +73,32 @@
     });
   }
 
+  // Road widths are drawn for street level; a whole-city view gets thinner lines.
+  function roadScale() {
+    var z = map.getZoom();
+    return z >= 17 ? 1.2 : z >= 16 ? 0.95 : z >= 15 ? 0.7 : 0.45;
+  }
+
+  function roadStyle(f) {
+    var s = S.roadStyle(f.properties.highway);
+    return {
+      color: s.color, weight: Math.max(0.6, s.width * roadScale()), opacity: s.dash ? 0.55 : 0.85,
+      dashArray: s.dash || null, lineCap: 'round', className: 'ct-road'
+    };
+  }
+
+  // Minor POIs (pharmacies, schools...) only from street level, so the emergency services stand out.
+  function updateZoomClasses() {
+    var container = map.getContainer();
+    container.classList.toggle('ct-zoom-city', map.getZoom() < 15.5);
+    if (state.layers.roads) { state.layers.roads.setStyle(roadStyle); }
+  }
+  map.on('zoomend', updateZoomClasses);
+
   function roadsLayer(fc) {
     return L.geoJSON(fc, {
       pane: 'roads',
-      style: function (f) {
-        var s = S.roadStyle(f.properties.highway);
-        return { color: s.color, weight: s.width, opacity: 0.85, dashArray: s.dash || null, lineCap: 'round', className: 'ct-road' };
-      },
+      style: roadStyle,
       onEachFeature: function (f, layer) { layer.bindPopup(popup(f.properties)); }
     });
   }
@@ -119,7 +142,7 @@
     S.roadClasses.forEach(function (r) {
       html += '<div class="row"><span class="ln" style="height:' + Math.max(2, r.width) + 'px;background:' + r.color + '"></span>' + r.label + '</div>';
     });
-    html += '<h3>Points of interest</h3>';
+    html += '<h3>Points of interest <span class="note">(minor ones from street level)</span></h3>';
     Object.keys(S.poiKinds).forEach(function (k) {
       var p = S.poiKinds[k];
       html += '<div class="row"><span class="ct-poi ct-poi-minor" style="background:' + p.color + '">' + esc(p.glyph) + '</span>' + p.label + '</div>';
@@ -253,6 +276,7 @@
         new HomeControl().addTo(map);
         map.fitBounds(bounds, { padding: [10, 10] });
         map.setMaxBounds(bounds.pad(0.5));
+        updateZoomClasses();
       } else {
         map.setView([0, 0], 13);
       }
