@@ -62,8 +62,12 @@ class DashboardBrowserIT {
     assertThat(popup.getText()).contains("Caserne Est", "poi/n11", "fire_station");
 
     driver.findElement(By.cssSelector("#pop-table tr[data-id='district/T-E']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector(".leaflet-popup-content")).getText().contains("district/T-E"));
-    assertThat(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText()).contains("residents", "40");
+    // The district popup (with its synthetic residents) replaces the POI popup.
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
+      String text = (String) driver.executeScript(
+          "var p = document.querySelectorAll('.leaflet-popup-content'); return p.length ? p[p.length - 1].textContent : '';");
+      return text.contains("district/T-E") && text.contains("residents40") && text.contains("synthetic");
+    });
     driver.findElement(By.cssSelector("a.ct-home")).click();
 
     Browser.screenshot(driver, Path.of("target", "dashboard-testville.png"));
