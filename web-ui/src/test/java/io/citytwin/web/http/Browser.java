@@ -26,8 +26,9 @@ import org.openqa.selenium.logging.LogType;
  * Missing Chromium fails the test when {@code CI=true} and skips it, with the reason, elsewhere.
  */
 final class Browser {
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  /** Debian's paths; overridable with {@code -Dcitytwin.chromium=} / {@code -Dcitytwin.chromedriver=}. */
+  static final String CHROMIUM = System.getProperty("citytwin.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("citytwin.chromedriver", "/usr/bin/chromedriver");
 
   // Debian's Chromium is newer than the CDP versions Selenium bundles; no test uses CDP.
   private static final java.util.logging.Logger CDP_LOG =
