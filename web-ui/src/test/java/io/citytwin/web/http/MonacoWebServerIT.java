@@ -45,7 +45,7 @@ class MonacoWebServerIT {
     Map<String, JsonObject> layers = new HashMap<>();
     list.getJsonArray("layers").forEach(o -> layers.put(((JsonObject) o).getString("name"), (JsonObject) o));
     assertThat(layers.get("districts").getInteger("featureCount")).isEqualTo(9);
-    assertThat(layers.get("buildings").getInteger("featureCount")).isBetween(1200, 1260);
+    assertThat(layers.get("buildings").getInteger("featureCount")).isBetween(1240, 1250);
     assertThat(layers.get("population").getBoolean("synthetic")).isTrue();
     JsonArray bbox = layers.get("districts").getJsonArray("bbox");
     assertThat(bbox.getDouble(0)).isBetween(7.40, 7.41);
