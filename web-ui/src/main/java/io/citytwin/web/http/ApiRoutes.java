@@ -5,6 +5,7 @@ import io.citytwin.web.layers.LayerService;
 import io.citytwin.web.layers.UnknownLayerException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -54,15 +55,20 @@ public final class ApiRoutes {
 
   public Router router() {
     Router router = Router.router(vertx);
-    router.get("/health").handler(this::health);
-    router.get("/api/layers").handler(this::layerList);
-    router.get("/api/layers/:name").handler(this::layer);
-    router.get("/api/openapi.json").handler(this::openApi);
+    // HEAD is answered like GET without the body (monitors and curl -I use it).
+    readOnly(router, "/health").handler(this::health);
+    readOnly(router, "/api/layers").handler(this::layerList);
+    readOnly(router, "/api/layers/:name").handler(this::layer);
+    readOnly(router, "/api/openapi.json").handler(this::openApi);
     router.route("/api/*").handler(ctx -> ApiErrors.send(ctx, 404, "Not Found", "no API resource at " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     router.route().failureHandler(this::failure);
     return router;
+  }
+
+  private static io.vertx.ext.web.Route readOnly(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
   /** Paths of the routes served under /api and /health, in OpenAPI form ({@code {name}}). */

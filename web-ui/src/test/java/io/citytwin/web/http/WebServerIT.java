@@ -50,6 +50,15 @@ class WebServerIT {
   }
 
   @Test
+  void answersHeadLikeGetWithoutABody() throws Exception {
+    HttpResponse<Buffer> head = await(client.head("/api/layers/districts").send());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.getHeader("Content-Type")).startsWith("application/geo+json");
+    assertThat(head.body()).isNull();
+    assertThat(await(client.head("/health").send()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void listsLayersWithCountsBboxAttributionAndTheSyntheticFlag() throws Exception {
     JsonObject body = get("/api/layers").bodyAsJsonObject();
     assertThat(body.getString("city")).isEqualTo("Testville");
