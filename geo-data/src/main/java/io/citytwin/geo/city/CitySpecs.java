@@ -97,8 +97,11 @@ public final class CitySpecs {
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
           .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-      throw new GisInputException(origin, "unknown key '" + e.getPropertyName() + "'" + path(e)
-          + " (allowed: " + known + ")", e);
+      String parent = e.getPath().stream().limit(Math.max(0, e.getPath().size() - 1))
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      throw new GisInputException(origin, "unknown key '" + e.getPropertyName() + "'"
+          + (parent.isEmpty() ? "" : " in '" + parent + "'") + " (allowed: " + known + ")", e);
     } catch (MismatchedInputException e) {
       throw new GisInputException(origin, "bad value" + path(e) + ": " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {

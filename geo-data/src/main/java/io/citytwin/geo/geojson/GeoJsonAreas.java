@@ -137,7 +137,7 @@ public final class GeoJsonAreas {
     if (err != null) {
       Coordinate c = err.getCoordinate();
       throw fail(label + " is not a valid polygon: " + err.getMessage()
-          + (c == null ? "" : " at (" + c.x + " " + c.y + ")"));
+          + (c == null ? "" : " at (" + round(c.x) + " " + round(c.y) + ")"));
     }
     return new Feature(i, Map.copyOf(props), geom);
   }
@@ -180,6 +180,10 @@ public final class GeoJsonAreas {
           + " (GeoJSON must be WGS84 longitude, latitude)");
     }
     return new Coordinate(lon, lat);
+  }
+
+  private static String round(double v) {
+    return java.math.BigDecimal.valueOf(Math.round(v * 1e7) / 1e7).stripTrailingZeros().toPlainString();
   }
 
   private GisInputException fail(String problem) {
