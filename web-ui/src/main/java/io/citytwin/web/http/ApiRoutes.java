@@ -1,0 +1,205 @@
+package io.citytwin.web.http;
+
+import io.citytwin.twin.cim.BoundingBox;
+import io.citytwin.web.layers.LayerService;
+import io.citytwin.web.layers.UnknownLayerException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The HTTP routes: thin adapters from requests to the {@link LayerService} port and back. Every
+ * handler runs on the event loop and only waits on futures.
+ *
+ * <ul>
+ *   <li>{@code GET /health}: 200 {@code {"status":"UP",...}}, or 503 with {@code "DOWN"} when the
+ *       twin does not answer
+ *   <li>{@code GET /api/layers}: 200 {@code {"city", "attribution", "layers": [...]}}
+ *   <li>{@code GET /api/layers/{name}?bbox=minLon,minLat,maxLon,maxLat}: 200 GeoJSON; 400 bad
+ *       bbox; 404 unknown layer
+ *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 document
+ *   <li>{@code /webjars/*}: WebJar resources; {@code /*}: the dashboard
+ * </ul>
+ */
+public final class ApiRoutes {
+  static final String GEOJSON = "application/geo+json; charset=utf-8";
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Vertx vertx;
+  private final LayerService layers;
+  private final Buffer openApi;
+  private final Instant started = Instant.now();
+  private final LayerCache cache;
+
+  /** @param openApi the OpenAPI document served as is */
+  public ApiRoutes(Vertx vertx, LayerService layers, Buffer openApi) {
+    this.vertx = vertx;
+    this.layers = layers;
+    this.openApi = openApi;
+    this.cache = new LayerCache(vertx);
+  }
+
+  /** Drops the cached full layers; call on the server's context when the city was reloaded. */
+  public void invalidateCache() {
+    cache.clear();
+  }
+
+  public Router router() {
+    Router router = Router.router(vertx);
+    // HEAD is answered like GET without the body (monitors and curl -I use it).
+    readOnly(router, "/health").handler(this::health);
+    readOnly(router, "/api/layers").handler(this::layerList);
+    readOnly(router, "/api/layers/:name").handler(this::layer);
+    readOnly(router, "/api/openapi.json").handler(this::openApi);
+    router.route("/api/*").handler(ctx -> ApiErrors.send(ctx, 404, "Not Found", "no API resource at " + ctx.request().path()));
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    router.route().failureHandler(this::failure);
+    return router;
+  }
+
+  private static io.vertx.ext.web.Route readOnly(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+  }
+
+  /** Paths of the routes served under /api and /health, in OpenAPI form ({@code {name}}). */
+  static List<String> documentedPaths(Router router) {
+    return router.getRoutes().stream()
+        .map(r -> r.getPath())
+        .filter(p -> p != null && (p.startsWith("/api/") || p.equals("/health")) && !p.endsWith("/"))
+        .map(p -> p.replaceAll(":([A-Za-z]+)", "{$1}"))
+        .toList();
+  }
+
+  private void health(RoutingContext ctx) {
+    JsonObject body =
+        new JsonObject()
+            .put("service", "citytwin")
+            .put("time", Instant.now().toString())
+            .put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
+    layers
+        .summary()
+        .timeout(HEALTH_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .onComplete(
+            ar -> {
+              JsonObject cim = new JsonObject();
+              if (ar.succeeded()) {
+                cim.put("status", "UP").put("city", ar.result().getString("city"))
+                    .put("counts", ar.result().getJsonObject("counts"));
+              } else {
+                cim.put("status", "DOWN").put("message", String.valueOf(ar.cause().getMessage()));
+              }
+              boolean up = ar.succeeded();
+              body.put("status", up ? "UP" : "DOWN").put("checks", new JsonObject().put("cim", cim));
+              ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", JSON)
+                  .putHeader("Cache-Control", "no-store").end(body.encode());
+            });
+  }
+
+  private void layerList(RoutingContext ctx) {
+    layers
+        .summary()
+        .compose(s -> layers.layers().map(list -> new JsonObject()
+            .put("city", s.getString("city"))
+            .put("attribution", s.getString("attribution"))
+            .put("layers", list)))
+        .onSuccess(json -> ctx.response().putHeader("Content-Type", JSON).end(json.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void layer(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    List<String> bboxParams = ctx.queryParam("bbox");
+    Optional<BoundingBox> bbox = Optional.empty();
+    if (bboxParams.size() > 1) {
+      ApiErrors.badParameter(ctx, "bbox", String.join("&", bboxParams), "given more than once");
+      return;
+    }
+    if (bboxParams.size() == 1) {
+      try {
+        bbox = Optional.of(BoundingBox.parse(bboxParams.get(0)));
+      } catch (IllegalArgumentException e) {
+        ApiErrors.badParameter(ctx, "bbox", bboxParams.get(0), e.getMessage());
+        return;
+      }
+    }
+    if (bbox.isPresent()) {
+      layers
+          .layer(name, bbox)
+          .onSuccess(geoJson -> ctx.response().putHeader("Content-Type", GEOJSON).end(geoJson))
+          .onFailure(e -> layerFailure(ctx, e));
+      return;
+    }
+    cache
+        .get(name, () -> layers.layer(name, Optional.empty()))
+        .onSuccess(entry -> sendCached(ctx, entry))
+        .onFailure(e -> layerFailure(ctx, e));
+  }
+
+  private static void sendCached(RoutingContext ctx, LayerCache.Entry entry) {
+    var response = ctx.response()
+        .putHeader("Content-Type", GEOJSON)
+        .putHeader("ETag", entry.etag())
+        .putHeader("Cache-Control", "no-cache")
+        .putHeader("Vary", "Accept-Encoding");
+    String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+    if (ifNoneMatch != null && ifNoneMatch.contains(entry.etag())) {
+      response.setStatusCode(304).end();
+    } else if (acceptsGzip(ctx.request().getHeader("Accept-Encoding"))) {
+      // Already compressed: the server's compressor passes a response with Content-Encoding through.
+      response.putHeader("Content-Encoding", "gzip").end(entry.gzip());
+    } else {
+      response.end(entry.raw());
+    }
+  }
+
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String part : acceptEncoding.split(",")) {
+      String[] tokens = part.trim().split(";");
+      if (tokens[0].trim().equalsIgnoreCase("gzip")) {
+        for (int i = 1; i < tokens.length; i++) {
+          String t = tokens[i].trim().replace(" ", "");
+          if (t.equals("q=0") || t.matches("q=0\\.0*")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void layerFailure(RoutingContext ctx, Throwable e) {
+    if (e instanceof UnknownLayerException) {
+      ApiErrors.send(ctx, 404, "Not Found", e.getMessage());
+    } else {
+      ctx.fail(e);
+    }
+  }
+
+  private void openApi(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", JSON).end(openApi);
+  }
+
+  private void failure(RoutingContext ctx) {
+    if (ctx.statusCode() == 404 || ctx.statusCode() == 405) {
+      ctx.next();
+      return;
+    }
+    Throwable t = ctx.failure();
+    String message = t == null ? "request failed" : t.getClass().getSimpleName() + ": " + t.getMessage();
+    ApiErrors.send(ctx, 500, "Internal Server Error", message);
+  }
+}

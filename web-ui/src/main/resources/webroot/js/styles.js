@@ -1,0 +1,75 @@
+/* Cartography of the operations map: one place for colours, widths and symbols. */
+(function () {
+  'use strict';
+
+  var DISTRICT_PALETTE = ['#2563eb', '#0d9488', '#7c3aed', '#db2777', '#ca8a04',
+    '#16a34a', '#ea580c', '#0891b2', '#9333ea', '#65a30d', '#dc2626', '#4f46e5'];
+
+  var BUILDING_USE = {
+    residential: { color: '#94a3b8', label: 'Residential' },
+    commercial: { color: '#60a5fa', label: 'Commercial' },
+    industrial: { color: '#a78bfa', label: 'Industrial' },
+    school: { color: '#facc15', label: 'School' },
+    hospital: { color: '#f87171', label: 'Hospital' },
+    public: { color: '#34d399', label: 'Public' },
+    religious: { color: '#f0abfc', label: 'Religious' },
+    other: { color: '#64748b', label: 'Other' }
+  };
+
+  // Width in pixels by OSM highway class; foot-only ways are thin and dashed.
+  var ROAD_CLASS = [
+    { classes: ['motorway', 'trunk', 'primary', 'motorway_link', 'trunk_link', 'primary_link'], width: 4.5, color: '#fbbf24', label: 'Primary' },
+    { classes: ['secondary', 'secondary_link'], width: 3.5, color: '#fcd34d', label: 'Secondary' },
+    { classes: ['tertiary', 'tertiary_link'], width: 2.8, color: '#e2e8f0', label: 'Tertiary' },
+    { classes: ['residential', 'unclassified', 'living_street', 'road'], width: 2, color: '#cbd5e1', label: 'Residential' },
+    { classes: ['service', 'raceway'], width: 1.3, color: '#94a3b8', label: 'Service' },
+    { classes: ['pedestrian', 'footway', 'steps', 'path', 'cycleway', 'track', 'platform', 'corridor', 'elevator'], width: 1, color: '#7dd3fc', dash: '2 3', label: 'Foot / steps' }
+  ];
+  var ROAD_DEFAULT = { width: 1, color: '#94a3b8', label: 'Other' };
+
+  var POI_KIND = {
+    hospital: { color: '#ef4444', glyph: 'H', label: 'Hospital', major: true },
+    fire_station: { color: '#f97316', glyph: 'F', label: 'Fire station', major: true },
+    police: { color: '#3b82f6', glyph: 'P', label: 'Police', major: true },
+    shelter: { color: '#22c55e', glyph: 'S', label: 'Shelter', major: true },
+    assembly_point: { color: '#16a34a', glyph: 'A', label: 'Assembly point', major: true },
+    school: { color: '#eab308', glyph: 'E', label: 'School', major: false },
+    kindergarten: { color: '#ca8a04', glyph: 'K', label: 'Kindergarten', major: false },
+    university: { color: '#a16207', glyph: 'U', label: 'University', major: false },
+    clinic: { color: '#f472b6', glyph: 'C', label: 'Clinic', major: false },
+    doctors: { color: '#ec4899', glyph: 'D', label: 'Doctors', major: false },
+    pharmacy: { color: '#10b981', glyph: '+', label: 'Pharmacy', major: false },
+    townhall: { color: '#8b5cf6', glyph: 'T', label: 'Town hall', major: false }
+  };
+  var POI_DEFAULT = { color: '#64748b', glyph: '?', label: 'Other', major: false };
+
+  function roadStyle(highway) {
+    for (var i = 0; i < ROAD_CLASS.length; i++) {
+      if (ROAD_CLASS[i].classes.indexOf(highway) >= 0) { return ROAD_CLASS[i]; }
+    }
+    return ROAD_DEFAULT;
+  }
+
+  // Sequential ramp for residents per km² (synthetic population).
+  var DENSITY_STEPS = [
+    { min: 0, color: '#1e293b' }, { min: 5000, color: '#3b0764' }, { min: 10000, color: '#6b21a8' },
+    { min: 20000, color: '#a21caf' }, { min: 30000, color: '#db2777' }, { min: 45000, color: '#f97316' }
+  ];
+  function densityColor(d) {
+    var c = DENSITY_STEPS[0].color;
+    DENSITY_STEPS.forEach(function (s) { if (d >= s.min) { c = s.color; } });
+    return c;
+  }
+
+  window.CityTwinStyles = {
+    districtColor: function (i) { return DISTRICT_PALETTE[i % DISTRICT_PALETTE.length]; },
+    buildingUse: function (use) { return BUILDING_USE[use] || BUILDING_USE.other; },
+    buildingUses: BUILDING_USE,
+    roadStyle: roadStyle,
+    roadClasses: ROAD_CLASS,
+    poiKind: function (kind) { return POI_KIND[kind] || POI_DEFAULT; },
+    poiKinds: POI_KIND,
+    densityColor: densityColor,
+    densitySteps: DENSITY_STEPS
+  };
+})();
