@@ -27,6 +27,11 @@ final class ModeGraph {
   final int[] head;
   final int[] edge;
   final boolean[] reversed;
+  /**
+   * For FOOT: the opposite edge of the same way segment, whose reverse arc was not added because
+   * this arc already covers it; -1 if none. A pedestrian arc is closed only when both are.
+   */
+  final int[] twin;
   /** Cost per arc, indexed by {@link Cost#ordinal()}. */
   final double[][] cost;
   /** Arc ids {@code inArcs[firstIn[n] .. firstIn[n+1]-1]} enter node n. */
@@ -54,13 +59,15 @@ final class ModeGraph {
       checkEdge(e, nodeCount);
       if (mode == TravelMode.CAR) {
         if (e.car() && e.speedKmh() > 0 && Double.isFinite(e.speedKmh())) {
-          arcs.add(e.from(), e.to(), e.index(), false, e.lengthM(), e.lengthM() / (e.speedKmh() / 3.6));
+          arcs.add(
+              e.from(), e.to(), e.index(), false, e.lengthM(), e.lengthM() / (e.speedKmh() / 3.6), -1);
         }
       } else if (e.foot()) {
         double walk = e.lengthM() / WALKING_SPEED_MPS;
-        arcs.add(e.from(), e.to(), e.index(), false, e.lengthM(), walk);
-        if (!hasFootTwin(e, edges, twins)) {
-          arcs.add(e.to(), e.from(), e.index(), true, e.lengthM(), walk);
+        int twin = footTwin(e, edges, twins);
+        arcs.add(e.from(), e.to(), e.index(), false, e.lengthM(), walk, twin);
+        if (twin < 0) {
+          arcs.add(e.to(), e.from(), e.index(), true, e.lengthM(), walk, -1);
         }
       }
     }
@@ -70,6 +77,7 @@ final class ModeGraph {
     this.head = new int[arcCount];
     this.edge = new int[arcCount];
     this.reversed = new boolean[arcCount];
+    this.twin = new int[arcCount];
     this.cost = new double[Cost.values().length][arcCount];
     layOutByTail(arcs);
     this.firstIn = new int[nodeCount + 1];
@@ -90,6 +98,16 @@ final class ModeGraph {
 
   double planarY(double lat) {
     return lat * ky;
+  }
+
+  /** Whether closures block arc {@code a} (on foot, only if its twin edge is closed too). */
+  boolean closed(int a, RoadClosures closures) {
+    return closures.isClosed(edge[a]) && (twin[a] < 0 || closures.isClosed(twin[a]));
+  }
+
+  /** The edge a route over arc {@code a} uses: the arc's own, or its open twin walked backwards. */
+  int usedEdge(int a, RoadClosures closures) {
+    return closures.isClosed(edge[a]) && twin[a] >= 0 ? twin[a] : edge[a];
   }
 
   int degree(int node) {
@@ -121,23 +139,23 @@ final class ModeGraph {
     return byEnds;
   }
 
-  /** Whether the same way already has a walkable edge covering {@code e} in the other direction. */
-  private static boolean hasFootTwin(
+  /** The walkable edge of the same way covering {@code e} in the other direction, or -1. */
+  private static int footTwin(
       RoadGraph.Edge e, List<RoadGraph.Edge> edges, Map<Long, Integer> twins) {
     Integer found = twins.get(key(e.to(), e.from()));
     if (found == null) {
-      return false;
+      return -1;
     }
     if (found >= 0) {
-      return isTwin(e, edges.get(found));
+      return isTwin(e, edges.get(found)) ? found : -1;
     }
     // Rare: parallel edges between the same nodes; look at all of them.
     for (RoadGraph.Edge o : edges) {
       if (o.foot() && o.from() == e.to() && o.to() == e.from() && isTwin(e, o)) {
-        return true;
+        return o.index();
       }
     }
-    return false;
+    return -1;
   }
 
   private static boolean isTwin(RoadGraph.Edge e, RoadGraph.Edge o) {
@@ -162,6 +180,7 @@ final class ModeGraph {
       head[a] = arcs.head[i];
       edge[a] = arcs.edge[i];
       reversed[a] = arcs.reversed[i];
+      twin[a] = arcs.twin[i];
       cost[Cost.DISTANCE.ordinal()][a] = arcs.length[i];
       cost[Cost.TIME.ordinal()][a] = arcs.time[i];
     }
@@ -219,8 +238,9 @@ final class ModeGraph {
     boolean[] reversed = new boolean[64];
     double[] length = new double[64];
     double[] time = new double[64];
+    int[] twin = new int[64];
 
-    void add(int t, int h, int e, boolean rev, double len, double secs) {
+    void add(int t, int h, int e, boolean rev, double len, double secs, int tw) {
       if (size == tail.length) {
         int n = size * 2;
         tail = java.util.Arrays.copyOf(tail, n);
@@ -229,6 +249,7 @@ final class ModeGraph {
         reversed = java.util.Arrays.copyOf(reversed, n);
         length = java.util.Arrays.copyOf(length, n);
         time = java.util.Arrays.copyOf(time, n);
+        twin = java.util.Arrays.copyOf(twin, n);
       }
       tail[size] = t;
       head[size] = h;
@@ -236,6 +257,7 @@ final class ModeGraph {
       reversed[size] = rev;
       length[size] = len;
       time[size] = secs;
+      twin[size] = tw;
       size++;
     }
   }

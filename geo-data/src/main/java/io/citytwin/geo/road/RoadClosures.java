@@ -10,9 +10,11 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * A set of closed road edges (by {@link RoadGraph.Edge#index()}) that a route must avoid, e.g.
- * roads blocked by an incident or inside a hazard zone. A closed edge is closed for every mode and
- * in both directions (pedestrians may not walk a closed one-way street against its direction
- * either). Immutable and thread-safe; combine with {@link #and}.
+ * roads blocked by an incident or inside a hazard zone. Edges are directed: closing one direction
+ * of a two-way street leaves the other open to cars. Pedestrians walk a segment either way while
+ * any of its walkable edges is open, so close both edges to shut a street to them (a closed
+ * one-way street is shut to pedestrians in both directions). {@link #intersecting} closes both.
+ * Immutable and thread-safe; combine with {@link #and}.
  */
 public final class RoadClosures {
   private static final RoadClosures NONE = new RoadClosures(new BitSet());

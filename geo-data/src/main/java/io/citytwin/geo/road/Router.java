@@ -142,7 +142,7 @@ public final class Router {
     s.begin();
     s.markTarget(to);
     int found = search(g, g.cost[cost.ordinal()], closures, s, from, false, astar ? cost : null, to);
-    return found < 0 ? Optional.empty() : Optional.of(trace(g, s, found, false, mode, cost));
+    return found < 0 ? Optional.empty() : Optional.of(trace(g, s, found, false, mode, cost, closures));
   }
 
   private Optional<Route> nearest(
@@ -160,7 +160,7 @@ public final class Router {
       return Optional.empty();
     }
     int found = search(g, g.cost[Cost.TIME.ordinal()], closures, s, source, backward, null, -1);
-    return found < 0 ? Optional.empty() : Optional.of(trace(g, s, found, backward, mode, Cost.TIME));
+    return found < 0 ? Optional.empty() : Optional.of(trace(g, s, found, backward, mode, Cost.TIME, closures));
   }
 
   private double[] allCosts(
@@ -201,7 +201,7 @@ public final class Router {
       int end = backward ? g.firstIn[u + 1] : g.first[u + 1];
       for (int i = backward ? g.firstIn[u] : g.first[u]; i < end; i++) {
         int a = backward ? g.inArcs[i] : i;
-        if (checkClosed && closures.isClosed(g.edge[a])) {
+        if (checkClosed && g.closed(a, closures)) {
           continue;
         }
         int v = backward ? g.tail[a] : g.head[a];
@@ -217,7 +217,8 @@ public final class Router {
 
   /** Rebuilds the route ending (forward) or starting (backward search) at {@code found}. */
   private Route trace(
-      ModeGraph g, SearchScratch s, int found, boolean backward, TravelMode mode, Cost cost) {
+      ModeGraph g, SearchScratch s, int found, boolean backward, TravelMode mode, Cost cost,
+      RoadClosures closures) {
     List<Integer> arcs = new ArrayList<>();
     for (int a = s.parentArc(found); a >= 0; ) {
       arcs.add(a);
@@ -234,11 +235,12 @@ public final class Router {
     CoordinateList coords = new CoordinateList();
     for (int a : arcs) {
       nodes.add(g.head[a]);
-      edges.add(g.edge[a]);
+      int e = g.usedEdge(a, closures);
+      edges.add(e);
       length += g.cost[Cost.DISTANCE.ordinal()][a];
       time += g.cost[Cost.TIME.ordinal()][a];
-      Coordinate[] cs = graph.edges().get(g.edge[a]).geometry().getCoordinates();
-      if (g.reversed[a]) {
+      Coordinate[] cs = graph.edges().get(e).geometry().getCoordinates();
+      if (g.reversed[a] != (e != g.edge[a])) {
         cs = cs.clone();
         Collections.reverse(Arrays.asList(cs));
       }

@@ -137,6 +137,21 @@ class RouterTest {
   }
 
   @Test
+  void pedestriansStillWalkAStreetClosedInOneDirectionOnly() {
+    Triangle g = new Triangle();
+    RoadClosures eastbound = RoadClosures.ofEdges(g.ab);
+    Route walk =
+        g.router.route(g.a, g.b, TravelMode.FOOT, Cost.DISTANCE, eastbound).orElseThrow();
+    assertThat(walk.nodes()).containsExactly(g.a, g.b);
+    assertThat(walk.edges()).containsExactly(g.ab + 1); // the open westbound edge, walked east
+    assertThat(walk.geometry().getStartPoint().getX()).isEqualTo(7.420);
+
+    RoadClosures both = eastbound.and(RoadClosures.ofEdges(g.ab + 1));
+    assertThat(g.router.route(g.a, g.b, TravelMode.FOOT, Cost.DISTANCE, both).orElseThrow().nodes())
+        .containsExactly(g.a, g.c, g.b);
+  }
+
+  @Test
   void hazardPolygonClosesEveryRoadItTouches() throws Exception {
     Triangle g = new Triangle();
     // A fire around C: a small square that the two fast roads pass through, the slow one not.
