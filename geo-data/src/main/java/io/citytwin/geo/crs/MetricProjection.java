@@ -45,7 +45,9 @@ public final class MetricProjection {
   }
 
   private CoordinateTransform[] createTransforms() {
-    CoordinateReferenceSystem wgs = CRS.createFromName("EPSG:4326");
+    // From parameters, not by name: EPSG lookups need the separate proj4j-epsg data jar.
+    CoordinateReferenceSystem wgs =
+        CRS.createFromParameters("EPSG:4326", "+proj=longlat +datum=WGS84 +no_defs");
     CoordinateReferenceSystem utm =
         CRS.createFromParameters(
             epsg(), "+proj=utm +zone=" + zone + (north ? "" : " +south") + " +datum=WGS84 +units=m +no_defs");
