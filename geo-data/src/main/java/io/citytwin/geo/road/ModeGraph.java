@@ -116,7 +116,9 @@ final class ModeGraph {
 
   /** Admissible and consistent lower bound on the cost from {@code node} to {@code target}. */
   double lowerBound(Cost c, int node, int target) {
-    return boundPerMetre[c.ordinal()] * Math.hypot(x[node] - x[target], y[node] - y[target]);
+    double dx = x[node] - x[target];
+    double dy = y[node] - y[target];
+    return boundPerMetre[c.ordinal()] * Math.sqrt(dx * dx + dy * dy);
   }
 
   private static void checkEdge(RoadGraph.Edge e, int nodeCount) {

@@ -250,6 +250,37 @@ class RouterTest {
   }
 
   @Test
+  void concurrentQueriesGetTheSameAnswersAsSequentialOnes() throws Exception {
+    RoadGraph graph = RouterPropertiesTest.randomGraph(300, new java.util.Random(5));
+    Router router = new Router(graph);
+    java.util.Random rnd = new java.util.Random(6);
+    int[][] pairs = new int[2000][];
+    for (int i = 0; i < pairs.length; i++) {
+      pairs[i] = new int[] {rnd.nextInt(300), rnd.nextInt(300)};
+    }
+    double[] sequential = new double[pairs.length];
+    for (int i = 0; i < pairs.length; i++) {
+      sequential[i] = cost(router, pairs[i]);
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Double>> futures = new java.util.ArrayList<>();
+      for (int[] p : pairs) {
+        futures.add(pool.submit(() -> cost(router, p)));
+      }
+      for (int i = 0; i < pairs.length; i++) {
+        assertThat(futures.get(i).get()).isEqualTo(sequential[i]);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static double cost(Router router, int[] p) {
+    return router.route(p[0], p[1], TravelMode.CAR, Cost.TIME).map(Route::cost).orElse(-1.0);
+  }
+
+  @Test
   void rejectsUnknownNodes() {
     Triangle g = new Triangle();
     assertThatThrownBy(() -> g.router.route(g.a, 99, TravelMode.CAR, Cost.TIME))
