@@ -12,8 +12,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * A set of closed road edges (by {@link RoadGraph.Edge#index()}) that a route must avoid, e.g.
  * roads blocked by an incident or inside a hazard zone. Edges are directed: closing one direction
  * of a two-way street leaves the other open to cars. Pedestrians walk a segment either way while
- * any of its walkable edges is open, so close both edges to shut a street to them (a closed
- * one-way street is shut to pedestrians in both directions). {@link #intersecting} closes both.
+ * any of its walkable edges is open, so close every edge of a street to shut it to them, as {@link
+ * #intersecting} does.
  * Immutable and thread-safe; combine with {@link #and}.
  */
 public final class RoadClosures {
