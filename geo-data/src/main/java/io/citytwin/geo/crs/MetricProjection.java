@@ -41,7 +41,7 @@ public final class MetricProjection {
 
   /** EPSG code of the metric CRS, e.g. {@code EPSG:32632} for UTM 32N. */
   public String epsg() {
-    return "EPSG:" + (north ? 32600 : 32700) + zone;
+    return "EPSG:" + ((north ? 32600 : 32700) + zone);
   }
 
   private CoordinateTransform[] createTransforms() {
