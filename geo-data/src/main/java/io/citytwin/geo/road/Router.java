@@ -32,7 +32,8 @@ public final class Router {
   /**
    * Walking speed on foot, metres per second: 1.34 m/s (4.8 km/h) is the commonly cited mean
    * speed of adult pedestrians (e.g. Knoblauch et al. 1996, Transportation Research Record 1538).
-   * Steps and slopes are not slowed down.
+   * Steps and slopes are not slowed down, and an edge's {@code speedKmh} (a vehicle speed, or the
+   * builder's nominal value on foot-only edges) is ignored on foot.
    */
   public static final double WALKING_SPEED_MPS = 1.34;
 
@@ -79,6 +80,11 @@ public final class Router {
   public Optional<Route> routeDijkstra(
       int from, int to, TravelMode mode, Cost cost, RoadClosures closures) {
     return pointToPoint(from, to, mode, cost, closures, false);
+  }
+
+  /** {@link #nearestByTravelTime(int, Collection, TravelMode, RoadClosures)} without closures. */
+  public Optional<Route> nearestByTravelTime(int from, Collection<Integer> candidates, TravelMode mode) {
+    return nearestByTravelTime(from, candidates, mode, RoadClosures.none());
   }
 
   /**
