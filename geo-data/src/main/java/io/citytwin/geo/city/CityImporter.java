@@ -34,6 +34,14 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * boundary. Either the whole model is built or a {@link GisInputException} naming the file and
  * the problem is thrown; nothing half-built escapes. Blocking and CPU-bound (about a second for
  * Monaco); call it off the event loop. Thread-safe (no shared state).
+ *
+ * <p>Population: the total (from the spec, else the boundary relation's {@code population} tag)
+ * is shared over the floor area of residential buildings (see {@code BuildingTags} for what counts
+ * as residential) with largest-remainder rounding, so the integers add up exactly. When no
+ * building is tagged residential, the import does not fail: it shares the total over all floor
+ * area and says so in the warnings, because many small-town extracts tag every building
+ * {@code building=yes}. No total at all gives an empty population layer and a warning; a total
+ * with no buildings inside the boundary is an error.
  */
 public final class CityImporter {
   /** Attribution used when a spec gives none: every OSM-derived layer must carry it. */
@@ -67,6 +75,11 @@ public final class CityImporter {
       String districtsSource,
       String districtNameProperty,
       String districtCodeProperty) {
+
+    /** Whether no building has a district, so per-district sums are not expected at all. */
+    boolean noDistrictsExpected(List<Building> buildings) {
+      return buildings.stream().allMatch(b -> b.districtId().isEmpty());
+    }
 
     /** No configuration: everything is derived from the OSM data. */
     public static Options none() {
@@ -201,13 +214,20 @@ public final class CityImporter {
     }
     double residential = buildings.stream().filter(b -> b.use().residential())
         .mapToDouble(Building::floorAreaM2).sum();
+    Population p;
     if (residential > 0) {
-      return PopulationAllocator.allocate(total, source, buildings,
+      p = PopulationAllocator.allocate(total, source, buildings,
           b -> b.use().residential() ? b.floorAreaM2() : 0);
+    } else {
+      warnings.add("population: no residential buildings tagged; the total is shared over the floor "
+          + "area of all buildings");
+      p = PopulationAllocator.allocate(total, source, buildings, Building::floorAreaM2);
     }
-    warnings.add("population: no residential buildings tagged; the total is shared over the floor "
-        + "area of all buildings");
-    return PopulationAllocator.allocate(total, source, buildings, Building::floorAreaM2);
+    int inDistricts = p.residentsByDistrict().values().stream().mapToInt(Integer::intValue).sum();
+    if (inDistricts < total && !o.noDistrictsExpected(buildings)) {
+      warnings.add("population: " + (total - inDistricts) + " residents live in buildings outside every district");
+    }
+    return p;
   }
 
   @FunctionalInterface

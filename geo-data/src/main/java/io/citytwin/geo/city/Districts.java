@@ -69,6 +69,7 @@ final class Districts {
     OsmGeometry geo = new OsmGeometry(osm, gf);
     for (String level : List.of("9", "10")) {
       List<District> out = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
       for (OsmRelation r : osm.relations()) {
         if (!"administrative".equals(r.tags().get("boundary")) || !level.equals(r.tags().get("admin_level"))) {
           continue;
@@ -84,6 +85,10 @@ final class Districts {
           continue;
         }
         String code = r.tags().getOrDefault("ISO3166-2", r.tags().getOrDefault("ref", "r" + r.id()));
+        if (!ids.add(code)) {
+          code = "r" + r.id();
+          ids.add(code);
+        }
         String name = r.tags().getOrDefault("name", code);
         out.add(new District("district/" + code, name, code, g, projection.areaM2(g)));
       }

@@ -25,9 +25,10 @@ import org.locationtech.jts.geom.Geometry;
  * /api/layers/{name}} serves. Immutable and thread-safe; writing streams with Jackson and does not
  * buffer the whole layer.
  *
- * <p>Layers: {@code districts} (id, name, code, areaM2), {@code roads} (one feature per directed
- * edge: edge, wayId, from, to, highway, name, oneway, car, foot, lanes, speedKmh,
- * capacityVehPerHour, lengthM), {@code buildings} (id, name, use, levels, heightM, footprintM2,
+ * <p>Layers: {@code districts} (id, name, code, areaM2), {@code roads} (one feature per road
+ * segment, i.e. per edge with its opposite edge folded in: edge, reverseEdge, wayId, from, to,
+ * highway, name, oneway, car, foot, and lanes, speedKmh, capacityVehPerHour of the drawn
+ * direction, lengthM), {@code buildings} (id, name, use, levels, heightM, footprintM2,
  * district, residents), {@code pois} (id, kind, name, district) and {@code population} (one
  * feature per district: residents, densityPerKm2).
  */
@@ -38,9 +39,12 @@ public final class LayerWriter {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final CityModel city;
+  private final int[] twin;
 
+  /** Prepares a writer; cheap (one pass over the road edges). */
   public LayerWriter(CityModel city) {
     this.city = city;
+    this.twin = twins(city.roads());
   }
 
   /** The layer names this writer serves. */
@@ -116,17 +120,26 @@ public final class LayerWriter {
   private void roads(FeatureSink s) throws IOException {
     RoadGraph roads = city.roads();
     for (RoadGraph.Edge e : roads.edges()) {
+      RoadGraph.Edge back = twin[e.index()] < 0 ? null : roads.edges().get(twin[e.index()]);
+      if (back != null && represents(back, e)) {
+        continue;
+      }
       if (s.begin("edge/" + e.index(), e.geometry())) {
         JsonGenerator g = s.g;
         g.writeNumberField("edge", e.index());
+        if (back != null) {
+          g.writeNumberField("reverseEdge", back.index());
+        } else {
+          g.writeNullField("reverseEdge");
+        }
         g.writeNumberField("wayId", e.wayId());
         g.writeNumberField("from", roads.nodes().get(e.from()).osmId());
         g.writeNumberField("to", roads.nodes().get(e.to()).osmId());
         g.writeStringField("highway", e.highway());
         g.writeStringField("name", e.name());
-        g.writeBooleanField("oneway", e.car() && !hasReverseCarEdge(e));
+        g.writeBooleanField("oneway", e.car() && (back == null || !back.car()));
         g.writeBooleanField("car", e.car());
-        g.writeBooleanField("foot", e.foot());
+        g.writeBooleanField("foot", e.foot() || (back != null && back.foot()));
         g.writeNumberField("lanes", e.lanes());
         g.writeNumberField("speedKmh", e.speedKmh());
         g.writeNumberField("capacityVehPerHour", e.capacityVehPerHour());
@@ -136,17 +149,32 @@ public final class LayerWriter {
     }
   }
 
-  /** Edges from one way piece are emitted pairwise; a car edge without a car twin is one-way. */
-  private boolean hasReverseCarEdge(RoadGraph.Edge e) {
-    RoadGraph r = city.roads();
-    for (int i = 0; i < r.outDegree(e.to()); i++) {
-      RoadGraph.Edge back = r.edges().get(r.outEdge(e.to(), i));
-      if (back.to() == e.from() && back.wayId() == e.wayId() && back.car()
-          && Math.abs(back.lengthM() - e.lengthM()) < 1e-6) {
-        return true;
+  /**
+   * Which edge of a two-way pair stands for the segment: the one cars may use when only one
+   * may, else the lower index.
+   */
+  private static boolean represents(RoadGraph.Edge a, RoadGraph.Edge b) {
+    if (a.car() != b.car()) {
+      return a.car();
+    }
+    return a.index() < b.index();
+  }
+
+  /** For each edge, the opposite edge of the same way piece, or -1 (one-way, foot-only pairs included). */
+  private static int[] twins(RoadGraph r) {
+    int[] twin = new int[r.edges().size()];
+    java.util.Arrays.fill(twin, -1);
+    for (RoadGraph.Edge e : r.edges()) {
+      for (int i = 0; i < r.outDegree(e.to()); i++) {
+        RoadGraph.Edge back = r.edges().get(r.outEdge(e.to(), i));
+        if (back.to() == e.from() && back.wayId() == e.wayId() && back.index() != e.index()
+            && back.lengthM() == e.lengthM()) {
+          twin[e.index()] = back.index();
+          break;
+        }
       }
     }
-    return false;
+    return twin;
   }
 
   private void buildings(FeatureSink s) throws IOException {

@@ -3,12 +3,13 @@ package io.citytwin.geo.osm;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 
@@ -19,6 +20,7 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 public final class OsmGeometry {
   private final OsmData data;
   private final GeometryFactory gf;
+  private Map<Long, OsmWay> waysByIdCache;
 
   public OsmGeometry(OsmData data, GeometryFactory gf) {
     this.data = data;
@@ -66,7 +68,7 @@ public final class OsmGeometry {
    *     is missing, or the ways do not close into rings
    */
   public Geometry area(OsmRelation relation) {
-    java.util.Map<Long, OsmWay> byId = waysById();
+    Map<Long, OsmWay> byId = waysById();
     List<long[]> outer = new ArrayList<>();
     List<long[]> inner = new ArrayList<>();
     for (OsmRelation.Member m : relation.members()) {
@@ -92,11 +94,9 @@ public final class OsmGeometry {
     return result;
   }
 
-  private java.util.Map<Long, OsmWay> waysByIdCache;
-
-  private synchronized java.util.Map<Long, OsmWay> waysById() {
+  private synchronized Map<Long, OsmWay> waysById() {
     if (waysByIdCache == null) {
-      java.util.Map<Long, OsmWay> m = new java.util.HashMap<>();
+      Map<Long, OsmWay> m = new HashMap<>();
       for (OsmWay w : data.ways()) {
         m.put(w.id(), w);
       }

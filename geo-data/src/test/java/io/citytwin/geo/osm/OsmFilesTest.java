@@ -127,6 +127,24 @@ class OsmFilesTest {
         .hasMessageStartingWith("nope.osm: file not found");
   }
 
+  @net.jqwik.api.Property(tries = 200, seed = "5")
+  void cutOrGarbledXmlFailsWithTheFileNameNeverACrash(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 5000) int cut,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 5000) int at,
+      @net.jqwik.api.ForAll char replacement) {
+    String xml = Fixtures.text("osm/testville.osm");
+    StringBuilder garbled = new StringBuilder(xml.substring(0, Math.min(cut, xml.length())));
+    if (at < garbled.length()) {
+      garbled.setCharAt(at, replacement);
+    }
+    try {
+      OsmData d = read(garbled.toString(), "g.osm");
+      assertThat(d.nodeCount()).isPositive();
+    } catch (GisInputException e) {
+      assertThat(e.getMessage()).startsWith("g.osm: ");
+    }
+  }
+
   private static OsmData read(String xml, String name) {
     return OsmFiles.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), name);
   }
