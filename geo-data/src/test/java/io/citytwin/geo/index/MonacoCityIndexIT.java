@@ -3,7 +3,7 @@ package io.citytwin.geo.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.citytwin.geo.city.CityImporter;
+import io.citytwin.geo.testing.MonacoCity;
 import io.citytwin.geo.city.CityModel;
 import io.citytwin.geo.layer.District;
 import io.citytwin.geo.layer.Poi;
@@ -47,7 +47,7 @@ class MonacoCityIndexIT {
 
   @BeforeAll
   static void load() {
-    monaco = CityImporter.importBuiltIn("monaco");
+    monaco = MonacoCity.model();
     index = new CityIndex(monaco);
     router = index.router();
   }
