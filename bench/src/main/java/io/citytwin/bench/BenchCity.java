@@ -1,0 +1,18 @@
+package io.citytwin.bench;
+
+import io.citytwin.geo.city.CityImporter;
+import io.citytwin.geo.city.CityModel;
+
+/** The demo city (Monaco, built-in OSM extract), imported once per benchmark JVM. */
+final class BenchCity {
+  private static CityModel model;
+
+  private BenchCity() {}
+
+  static synchronized CityModel model() {
+    if (model == null) {
+      model = CityImporter.importBuiltIn("monaco");
+    }
+    return model;
+  }
+}
