@@ -37,36 +37,36 @@ public enum Quantity {
     /** Combustible or toxic gas detector reading, volume fraction. */
     GAS("gas", "ppm", 0, 1_000_000, false, volumeFraction()),
     /** Air or water temperature. */
-    TEMPERATURE("temperature", "Cel", -60, 70, false, Map.of(
+    TEMPERATURE("temperature", "Cel", -60, 70, false, units(
             "K", new UnitConversion(-273.15, 1, 1),
             "degF", new UnitConversion(-32, 5, 9))),
     /** Relative humidity. */
-    HUMIDITY("humidity", "%RH", 0, 100, false, Map.of()),
+    HUMIDITY("humidity", "%RH", 0, 100, false, units()),
     /** Water level against the gauge datum (negative below it: tides, basements). */
-    WATER_LEVEL("water_level", "m", -10, 20, false, Map.of(
+    WATER_LEVEL("water_level", "m", -10, 20, false, units(
             "cm", UnitConversion.divideBy(100),
             "mm", UnitConversion.divideBy(1000))),
     /** Rainfall intensity. */
-    RAINFALL("rainfall", "mm/h", 0, 1000, false, Map.of(
+    RAINFALL("rainfall", "mm/h", 0, 1000, false, units(
             "m/h", UnitConversion.scale(1000))),
     /** Smoke obscuration per metre (optical smoke detectors). */
-    SMOKE("smoke", "%obs/m", 0, 100, false, Map.of()),
+    SMOKE("smoke", "%obs/m", 0, 100, false, units()),
     /** Vehicles passing a counter per hour. */
-    TRAFFIC_FLOW("traffic_flow", "veh/h", 0, 20_000, false, Map.of(
+    TRAFFIC_FLOW("traffic_flow", "veh/h", 0, 20_000, false, units(
             "1/h", UnitConversion.IDENTITY,
             "1/min", UnitConversion.scale(60),
             "1/s", UnitConversion.scale(3600))),
     /** Mean traffic speed. */
-    SPEED("speed", "km/h", 0, 300, false, Map.of(
+    SPEED("speed", "km/h", 0, 300, false, units(
             "m/s", new UnitConversion(0, 36, 10))),
     /** People per square metre (about 9 is physically packed solid). */
-    CROWD_DENSITY("crowd_density", "persons/m2", 0, 10, false, Map.of()),
+    CROWD_DENSITY("crowd_density", "persons/m2", 0, 10, false, units()),
     /** A-weighted sound level; 194 dB is the loudest undistorted sound in air. */
-    NOISE("noise", "dBA", 0, 194, false, Map.of()),
+    NOISE("noise", "dBA", 0, 194, false, units()),
     /** Free hospital beds, a whole number. */
-    BEDS_FREE("beds_free", "count", 0, 10_000, true, Map.of()),
+    BEDS_FREE("beds_free", "count", 0, 10_000, true, units()),
     /** People present in a venue, building or area, a whole number. */
-    OCCUPANCY("occupancy", "count", 0, 1_000_000, true, Map.of());
+    OCCUPANCY("occupancy", "count", 0, 1_000_000, true, units());
 
     private static final Map<String, Quantity> BY_NAME;
 
@@ -98,12 +98,21 @@ public enum Quantity {
         this.conversions = Collections.unmodifiableMap(all);
     }
 
+    /** Unit symbol and conversion pairs, kept in the given order (it shows up in rejection details). */
+    private static Map<String, UnitConversion> units(Object... symbolAndConversion) {
+        Map<String, UnitConversion> units = new LinkedHashMap<>();
+        for (int i = 0; i < symbolAndConversion.length; i += 2) {
+            units.put((String) symbolAndConversion[i], (UnitConversion) symbolAndConversion[i + 1]);
+        }
+        return units;
+    }
+
     private static Map<String, UnitConversion> massConcentration() {
-        return Map.of("mg/m3", UnitConversion.scale(1000), "kg/m3", UnitConversion.scale(1e9));
+        return units("mg/m3", UnitConversion.scale(1000), "kg/m3", UnitConversion.scale(1e9));
     }
 
     private static Map<String, UnitConversion> volumeFraction() {
-        return Map.of("ppb", UnitConversion.divideBy(1000),
+        return units("ppb", UnitConversion.divideBy(1000),
                 "/", UnitConversion.scale(1_000_000),
                 "%", UnitConversion.scale(10_000));
     }
