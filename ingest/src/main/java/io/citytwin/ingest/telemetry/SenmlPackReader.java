@@ -93,6 +93,10 @@ final class SenmlPackReader {
                         "SenML record [" + index + "] must be an object, found " + MessageContext.describe(token));
             }
             readRecord(index);
+            if (fields == 0) {
+                // Likely the JSON-object form wrapped in an array: say so rather than call it empty.
+                throw invalid(index, "record has no SenML fields (n, v, bn, bt, ...)");
+            }
             applyBaseFields(index);
             if ((fields & MEASUREMENT) != 0) {
                 resolve(index);
