@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -24,13 +25,27 @@ final class MessageContext {
     private final long latestMillis;
     private final DecoderLimits limits;
 
-    MessageContext(String sensorId, Set<Quantity> declared, long receivedAtMillis, DecoderLimits limits) {
+    /**
+     * @param maxAgeMillis        {@code limits.maxAge()} in ms, saturated (see {@link #saturatedMillis})
+     * @param maxFutureSkewMillis {@code limits.maxFutureSkew()} in ms, saturated
+     */
+    MessageContext(String sensorId, Set<Quantity> declared, long receivedAtMillis, DecoderLimits limits,
+            long maxAgeMillis, long maxFutureSkewMillis) {
         this.sensorId = sensorId;
         this.declared = declared;
         this.receivedAtMillis = receivedAtMillis;
         this.limits = limits;
-        this.earliestMillis = saturatedAdd(receivedAtMillis, -limits.maxAge().toMillis());
-        this.latestMillis = saturatedAdd(receivedAtMillis, limits.maxFutureSkew().toMillis());
+        this.earliestMillis = saturatedAdd(receivedAtMillis, -maxAgeMillis);
+        this.latestMillis = saturatedAdd(receivedAtMillis, maxFutureSkewMillis);
+    }
+
+    /** A non-negative duration in ms, {@link Long#MAX_VALUE} if it does not fit. */
+    static long saturatedMillis(Duration duration) {
+        try {
+            return duration.toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static long saturatedAdd(long a, long b) {

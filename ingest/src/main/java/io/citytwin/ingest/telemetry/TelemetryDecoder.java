@@ -42,13 +42,19 @@ public final class TelemetryDecoder {
     private final SensorDirectory sensors;
     private final DecoderLimits limits;
     private final JsonFactory json;
+    private final long maxAgeMillis;
+    private final long maxFutureSkewMillis;
 
     public TelemetryDecoder(SensorDirectory sensors, DecoderLimits limits) {
         this.sensors = Objects.requireNonNull(sensors, "sensors");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.maxAgeMillis = MessageContext.saturatedMillis(limits.maxAge());
+        this.maxFutureSkewMillis = MessageContext.saturatedMillis(limits.maxFutureSkew());
         this.json = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                // Keys are untrusted: on a hash-flooding pattern stop canonicalising instead of throwing.
+                .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
                 // Our own limits decide; the parser's must never fire first (they would read as NOT_JSON).
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth() + 1)
@@ -88,7 +94,8 @@ public final class TelemetryDecoder {
             return new Rejection(RejectReason.UNKNOWN_SENSOR,
                     "sensor " + Details.quote(sensorId) + " is not in the sensor registry");
         }
-        MessageContext message = new MessageContext(sensorId, declared.get(), receivedAtMillis, limits);
+        MessageContext message = new MessageContext(sensorId, declared.get(), receivedAtMillis, limits,
+                maxAgeMillis, maxFutureSkewMillis);
         try (JsonParser parser = json.createParser(payload, offset, length)) {
             return decode(new JsonCursor(parser, limits.maxNestingDepth()), message);
         } catch (PayloadRejected e) {
