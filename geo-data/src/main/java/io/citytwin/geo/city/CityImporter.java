@@ -119,6 +119,15 @@ public final class CityImporter {
    * {@code name} property). Boundary and population are derived from the OSM data.
    */
   public static CityModel importFiles(List<Path> files) {
+    return importFiles(files, null);
+  }
+
+  /**
+   * As {@link #importFiles(List)}, clipped to the given boundary relation.
+   *
+   * @param boundaryRelation OSM relation id of the city outline, or null to pick one
+   */
+  public static CityModel importFiles(List<Path> files, Long boundaryRelation) {
     Path osmFile = null;
     Path districtFile = null;
     for (Path p : files) {
@@ -143,11 +152,12 @@ public final class CityImporter {
           "no OSM file given (.osm.pbf, .osm or .osm.gz)");
     }
     OsmData osm = OsmFiles.read(osmFile);
-    Options o = Options.none();
+    Options o = new Options(null, boundaryRelation, null, null, null, null, null, "name", null);
     if (districtFile != null) {
       String name = districtFile.getFileName().toString();
       try (InputStream in = Files.newInputStream(districtFile)) {
-        o = new Options(null, null, null, null, null, GeoJsonAreas.read(in, name, GF), name, "name", null);
+        o = new Options(null, boundaryRelation, null, null, null, GeoJsonAreas.read(in, name, GF),
+            name, "name", null);
       } catch (NoSuchFileException e) {
         throw new GisInputException(name, "file not found (" + districtFile + ")", e);
       } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.citytwin.geo.city;
 import io.citytwin.geo.layer.Poi;
 import io.citytwin.geo.road.RoadGraph;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,8 +57,9 @@ public record ImportSummary(
     }
     String boundary = m.warnings().stream().filter(w -> w.startsWith(BOUNDARY_PREFIX))
         .map(w -> w.substring(BOUNDARY_PREFIX.length())).findFirst()
-        .orElse("configured boundary relation");
-    return new ImportSummary(m.name(), Map.copyOf(counts), Map.copyOf(pois),
+        .orElse("the configured boundary relation of " + m.name());
+    return new ImportSummary(m.name(), Collections.unmodifiableMap(counts),
+        Collections.unmodifiableMap(pois),
         m.boundary().getEnvelopeInternal(), "EPSG:4326 (WGS84 lon/lat)", m.projection().epsg(),
         boundary, m.projection().areaM2(m.boundary()) / 1e6, m.warnings());
   }

@@ -63,11 +63,8 @@ class ExtraOsmImportIT {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    Path shared = Path.of("/work/extra-osm", NAME);
-    if (!Files.isRegularFile(shared)) {
-      throw new IllegalStateException(NAME + " not found: put it under src/test/resources/extra-osm/ "
-          + "or pass -Dcitytwin.extraOsm=PATH");
-    }
-    return shared;
+    throw new IllegalStateException(
+        NAME + " not found on the test classpath (src/test/resources/extra-osm/); "
+            + "or pass -Dcitytwin.extraOsm=PATH");
   }
 }
