@@ -1,5 +1,7 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Reading;
+
 import java.util.List;
 
 /**

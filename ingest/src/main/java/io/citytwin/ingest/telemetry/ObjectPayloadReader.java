@@ -1,5 +1,8 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+import io.citytwin.twin.telemetry.Position;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+import io.citytwin.twin.telemetry.Position;
+import io.citytwin.twin.telemetry.Reading;
+
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+
 /**
  * Why a telemetry message was rejected to the dead-letter store. Every rejected message has
  * exactly one reason; see {@link TelemetryDecoder} for which wins when several apply.

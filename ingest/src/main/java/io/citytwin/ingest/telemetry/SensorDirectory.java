@@ -1,5 +1,7 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

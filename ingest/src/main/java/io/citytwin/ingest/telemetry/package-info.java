@@ -4,7 +4,7 @@
  *
  * <p>Entry points: {@link io.citytwin.ingest.telemetry.TelemetryIntake#process} (topic + bytes,
  * counts and dead-letters) or {@link io.citytwin.ingest.telemetry.TelemetryDecoder#decode}
- * (sensor id + bytes, pure). Readings: {@link io.citytwin.ingest.telemetry.Reading}; reasons:
+ * (sensor id + bytes, pure). Readings: {@link io.citytwin.twin.telemetry.Reading}; reasons:
  * {@link io.citytwin.ingest.telemetry.RejectReason}; ports:
  * {@link io.citytwin.ingest.telemetry.SensorDirectory},
  * {@link io.citytwin.ingest.telemetry.DeadLetterSink}.
@@ -35,3 +35,5 @@
  * name any accepted unit ({@code u} or {@code bu}); a missing or empty unit means canonical.
  */
 package io.citytwin.ingest.telemetry;
+
+import io.citytwin.twin.telemetry.Reading;

@@ -1,6 +1,8 @@
 package io.citytwin.ingest.telemetry;
 
-import static io.citytwin.ingest.telemetry.Quantity.*;
+import io.citytwin.twin.telemetry.Quantity;
+
+import static io.citytwin.twin.telemetry.Quantity.*;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+import io.citytwin.twin.telemetry.Position;
+import io.citytwin.twin.telemetry.Reading;
+
 import static io.citytwin.ingest.telemetry.Fleet.NOW;
 import static io.citytwin.ingest.telemetry.Fleet.decode;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+
 import static io.citytwin.ingest.telemetry.Fleet.NOW;
 import static io.citytwin.ingest.telemetry.Fleet.utf8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,10 @@
 package io.citytwin.ingest.telemetry;
 
+import io.citytwin.twin.telemetry.Quantity;
+import io.citytwin.twin.telemetry.UnitConversion;
+import io.citytwin.twin.telemetry.Position;
+import io.citytwin.twin.telemetry.Reading;
+
 import static io.citytwin.ingest.telemetry.Fleet.NOW;
 import static io.citytwin.ingest.telemetry.Fleet.utf8;
 import static io.citytwin.ingest.telemetry.ObjectPayloadTest.readings;

@@ -1,4 +1,4 @@
-package io.citytwin.ingest.telemetry;
+package io.citytwin.twin.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.citytwin.ingest.telemetry;
+package io.citytwin.twin.telemetry;
 
 import java.util.Objects;
 import java.util.Optional;

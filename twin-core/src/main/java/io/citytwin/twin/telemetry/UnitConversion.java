@@ -1,4 +1,4 @@
-package io.citytwin.ingest.telemetry;
+package io.citytwin.twin.telemetry;
 
 /**
  * An affine conversion into a quantity's canonical unit, evaluated as
@@ -24,11 +24,11 @@ public record UnitConversion(double add, double multiply, double divide) {
         }
     }
 
-    static UnitConversion scale(double multiply) {
+    public static UnitConversion scale(double multiply) {
         return new UnitConversion(0, multiply, 1);
     }
 
-    static UnitConversion divideBy(double divide) {
+    public static UnitConversion divideBy(double divide) {
         return new UnitConversion(0, 1, divide);
     }
 

@@ -1,4 +1,4 @@
-package io.citytwin.ingest.telemetry;
+package io.citytwin.twin.telemetry;
 
 /**
  * A WGS84 position reported by a mobile sensor with its reading.
@@ -14,11 +14,11 @@ public record Position(double lat, double lon) {
         }
     }
 
-    static boolean isLatitude(double lat) {
+    public static boolean isLatitude(double lat) {
         return lat >= -90 && lat <= 90;
     }
 
-    static boolean isLongitude(double lon) {
+    public static boolean isLongitude(double lon) {
         return lon >= -180 && lon <= 180;
     }
 }

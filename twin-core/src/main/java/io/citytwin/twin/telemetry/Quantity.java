@@ -1,4 +1,4 @@
-package io.citytwin.ingest.telemetry;
+package io.citytwin.twin.telemetry;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -164,7 +164,7 @@ public enum Quantity {
     }
 
     /** Mask bit for allocation-free sets of quantities (there are fewer than 64). */
-    long bit() {
+    public long bit() {
         return 1L << ordinal();
     }
 }
