@@ -1,5 +1,6 @@
 package io.citytwin.app.cli;
 
+import io.citytwin.app.fleet.RegisteredFleet;
 import io.citytwin.ingest.fleet.FaultRates;
 import io.citytwin.ingest.fleet.FleetOptions;
 import io.citytwin.ingest.fleet.FleetSimulator;
@@ -16,8 +17,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -79,14 +80,16 @@ public final class SensorsCommand implements Callable<Integer> {
       description = "payload form (default ${DEFAULT-VALUE})")
   PayloadFormat format;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "value stream seed (default ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "value stream seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--connections", paramLabel = "N",
       description = "shared anonymous connections (default: 4 for synthetic sensors, one per sensor with --fleet)")
   Integer connections;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "publisher threads (default ${DEFAULT-VALUE})")
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "publisher threads (default ${DEFAULT-VALUE})")
   int threads;
 
   @Option(names = "--no-faults", description = "no stuck values, dropouts or out-of-range spikes")
@@ -124,7 +127,7 @@ public final class SensorsCommand implements Callable<Integer> {
       return 1;
     }
     err.println("publishing for " + sensors.size() + " sensors to " + options.brokerUri() + " at "
-        + (rate == 0 ? "full speed" : String.format("%,.0f msg/s", rate)) + ", QoS " + qos
+        + (rate == 0 ? "full speed" : String.format(Locale.ROOT, "%,.0f msg/s", rate)) + ", QoS " + qos
         + (durationSeconds == null ? " until Ctrl-C" : " for " + durationSeconds + " s"));
     if (durationSeconds == null) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(sim), "citytwin-sensors-stop"));
@@ -153,21 +156,7 @@ public final class SensorsCommand implements Callable<Integer> {
   /** The registered fleet, each sensor with the secret the fleet key derives for it. */
   private List<SimulatedSensor> registered() {
     List<Sensor> all = "demo".equals(fleet) ? SensorFiles.readBuiltIn(city) : SensorFiles.read(Path.of(fleet));
-    List<Sensor> chosen = count == null ? all : all.subList(0, Math.min(count, all.size()));
-    List<SimulatedSensor> out = new ArrayList<>(chosen.size());
-    for (Sensor s : chosen) {
-      if (s.credentials() == null) {
-        out.add(SimulatedSensor.anonymous(s.id(), s.quantities()));
-        continue;
-      }
-      String secret = DemoFleet.secretFor(fleetKey, s.id());
-      if (!s.credentials().matches(s.credentials().username(), secret.getBytes(StandardCharsets.UTF_8))) {
-        throw new IllegalArgumentException("the fleet key does not derive the secret of sensor " + s.id()
-            + " (was the registry generated with another --fleet-key?)");
-      }
-      out.add(new SimulatedSensor(s.id(), s.quantities(), s.credentials().username(), secret));
-    }
-    return out;
+    return RegisteredFleet.of(count == null ? all : all.subList(0, Math.min(count, all.size())), fleetKey);
   }
 
   private static <T> T join(io.vertx.core.Future<T> f) throws ExecutionException {

@@ -44,7 +44,8 @@ public record FleetOptions(
         Objects.requireNonNull(brokerUri, "brokerUri");
         brokerUri = pahoUri(brokerUri);
         if (!(ratePerSecond >= 0) || Double.isInfinite(ratePerSecond)) {
-            throw new IllegalArgumentException("rate must be a finite number of messages/s >= 0 (0 = unlimited): " + ratePerSecond);
+            throw new IllegalArgumentException(
+                    "rate must be a finite number of messages/s >= 0 (0 = unlimited): " + ratePerSecond);
         }
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw new IllegalArgumentException("duration must be positive: " + duration);

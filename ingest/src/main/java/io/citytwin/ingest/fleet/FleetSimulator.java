@@ -268,7 +268,8 @@ public final class FleetSimulator {
             if (sample.fault() != Sample.Fault.NONE) {
                 counters.faulty.increment();
             }
-            link.publish(topic, Payloads.encode(options.format(), sensor.sensorId(), sample, sequence++), options.qos());
+            byte[] payload = Payloads.encode(options.format(), sensor.sensorId(), sample, sequence++);
+            link.publish(topic, payload, options.qos());
         }
     }
 }

@@ -42,7 +42,8 @@ public final class Payloads {
         long ts = sample.timestampMillis();
         b.append("[{\"bn\":\"").append(sensorId).append(":\",\"bt\":").append(Math.floorDiv(ts, 1000L)).append('.');
         long ms = Math.floorMod(ts, 1000L);
-        b.append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10)).append(',');
+        b.append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));
+        b.append(',');
         for (int i = 0; i < sample.size(); i++) {
             Quantity q = sample.quantities().get(i);
             if (i > 0) {

@@ -39,7 +39,8 @@ public final class ProgressLine implements AutoCloseable {
 
     /** The line for a snapshot, given the rate to show. */
     public static String format(FleetStats s, double ratePerSecond) {
-        return String.format(Locale.ROOT, "sent %,d  rate %,.0f/s  delivered %,d  errors %,d  dropouts %,d  faulty %,d  %ds",
+        return String.format(Locale.ROOT,
+                "sent %,d  rate %,.0f/s  delivered %,d  errors %,d  dropouts %,d  faulty %,d  %ds",
                 s.sent(), ratePerSecond, s.delivered(), s.errors(), s.dropouts(), s.faulty(), s.elapsed().toSeconds());
     }
 

@@ -45,7 +45,8 @@ final class CsvRecords {
       r = dec.flush(out);
     }
     if (r.isError()) {
-      throw new SensorInputException(source, null, null, "not UTF-8 text: invalid byte sequence at byte " + src.position());
+      throw new SensorInputException(
+          source, null, null, "not UTF-8 text: invalid byte sequence at byte " + src.position());
     }
     out.flip();
     String text = out.toString();

@@ -61,7 +61,8 @@ public final class SensorCsv {
     for (int i = 0; i < row.fields().size(); i++) {
       String name = row.fields().get(i);
       if (!COLUMNS.contains(name)) {
-        throw f.fail(null, "unknown column " + SensorFields.quote(name) + " (allowed: " + String.join(", ", COLUMNS) + ")");
+        throw f.fail(null, "unknown column " + SensorFields.quote(name)
+            + " (allowed: " + String.join(", ", COLUMNS) + ")");
       }
       if (column.putIfAbsent(name, i) != null) {
         throw f.fail(null, "column " + SensorFields.quote(name) + " appears twice");
