@@ -79,7 +79,8 @@ public final class FleetSimulator {
                 List<Thread> publishers = launchPublishers();
                 started.complete();
                 control.execute(() -> finish(publishers));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Errors too (no native thread left for another client): the caller must hear of it.
                 links.forEach(MqttLink::close);
                 state.set(State.DONE);
                 started.fail(e);
