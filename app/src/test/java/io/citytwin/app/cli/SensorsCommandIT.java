@@ -25,22 +25,41 @@ import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code citytwin sensors} as a user runs it, against a real embedded broker (Moquette). */
 class SensorsCommandIT {
+  /** One broker without and one with authentication, shared by the tests (start-up is slow). */
+  private static final Server OPEN = new Server();
+  private static final Server AUTH = new Server();
+  private static String openUri;
+  private static String authUri;
+
   @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream oldOut;
   private PrintStream oldErr;
-  private Server broker;
   private MqttClient subscriber;
   private final AtomicLong received = new AtomicLong();
   private final Set<String> topics = ConcurrentHashMap.newKeySet();
+
+  @BeforeAll
+  static void startBrokers() throws IOException {
+    openUri = start(OPEN, null);
+    authUri = start(AUTH, demoSecrets());
+  }
+
+  @AfterAll
+  static void stopBrokers() {
+    OPEN.stopServer();
+    AUTH.stopServer();
+  }
 
   @BeforeEach
   void capture() {
@@ -58,9 +77,6 @@ class SensorsCommandIT {
       subscriber.disconnect();
       subscriber.close();
     }
-    if (broker != null) {
-      broker.stopServer();
-    }
   }
 
   private String stderr() {
@@ -73,8 +89,8 @@ class SensorsCommandIT {
     }
   }
 
-  /** Moquette on a free port; with an authenticator anonymous access is off. Subscribes to telemetry. */
-  private String broker(IAuthenticator auth) throws Exception {
+  /** Moquette on a free port; with an authenticator anonymous access is off. */
+  private static String start(Server broker, IAuthenticator auth) throws IOException {
     int port = freePort();
     Properties p = new Properties();
     p.setProperty(IConfig.HOST_PROPERTY_NAME, "127.0.0.1");
@@ -82,12 +98,15 @@ class SensorsCommandIT {
     p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
     p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
     p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(auth == null));
-    broker = new Server();
     broker.startServer(new MemoryConfig(p), List.of(), null, auth, new PermitAllAuthorizatorPolicy());
-    String uri = "tcp://127.0.0.1:" + port;
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  /** Counts telemetry arriving at the broker, logged in as a demo sensor where auth is on. */
+  private void subscribe(String uri) throws Exception {
     subscriber = new MqttClient(uri, "cli-it-subscriber", new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
-    if (auth != null) {
+    if (uri.equals(authUri)) {
       o.setUserName("aq-001");
       o.setPassword(DemoFleet.secretFor(DemoFleet.DEFAULT_FLEET_KEY, "aq-001").toCharArray());
     }
@@ -96,7 +115,6 @@ class SensorsCommandIT {
       topics.add(topic);
       received.incrementAndGet();
     });
-    return uri;
   }
 
   private static IAuthenticator demoSecrets() {
@@ -115,12 +133,13 @@ class SensorsCommandIT {
 
   @Test
   void syntheticSensorsRunForTheirDurationAndEveryMessageArrives() throws Exception {
-    String uri = broker(null);
+    String uri = openUri;
+    subscribe(uri);
     int code = CityTwinCommand.commandLine().execute("sensors", "--broker", uri, "--count", "12",
-        "--rate", "150", "--duration", "2", "--qos", "1", "--no-faults", "--format", "senml");
+        "--rate", "200", "--duration", "1", "--qos", "1", "--no-faults", "--format", "senml");
     assertThat(code).as(stderr()).isZero();
     long sent = finalFigure("sent");
-    assertThat(sent).isBetween(150L, 330L);
+    assertThat(sent).isBetween(100L, 230L);
     assertThat(finalFigure("delivered")).isEqualTo(sent);
     assertThat(finalFigure("errors")).isZero();
     org.awaitility.Awaitility.await().until(() -> received.get() >= sent);
@@ -131,9 +150,10 @@ class SensorsCommandIT {
 
   @Test
   void theDemoFleetLogsInAsEachSensorWithItsDerivedSecret() throws Exception {
-    String uri = broker(demoSecrets());
+    String uri = authUri;
+    subscribe(uri);
     int code = CityTwinCommand.commandLine().execute("sensors", "--broker", uri, "--fleet", "demo",
-        "--count", "40", "--rate", "100", "--duration", "2");
+        "--count", "40", "--rate", "100", "--duration", "1");
     assertThat(code).as(stderr()).isZero();
     assertThat(finalFigure("delivered")).isEqualTo(finalFigure("sent")).isPositive();
     assertThat(topics).contains("citytwin/v1/sensors/aq-001/telemetry");
@@ -141,8 +161,7 @@ class SensorsCommandIT {
 
   @Test
   void anotherFleetKeyIsCaughtBeforeConnecting() throws Exception {
-    String uri = broker(demoSecrets());
-    int code = CityTwinCommand.commandLine().execute("sensors", "--broker", uri, "--fleet", "demo",
+    int code = CityTwinCommand.commandLine().execute("sensors", "--broker", authUri, "--fleet", "demo",
         "--fleet-key", "wrong", "--duration", "1");
     assertThat(code).isEqualTo(1);
     assertThat(stderr()).contains("citytwin sensors: the fleet key does not derive the secret of sensor aq-001");
@@ -150,10 +169,9 @@ class SensorsCommandIT {
 
   @Test
   void aBrokerThatRefusesAnonymousSensorsIsAClearFailure() throws Exception {
-    String uri = broker(demoSecrets());
-    int code = CityTwinCommand.commandLine().execute("sensors", "--broker", uri, "--count", "3", "--duration", "1");
+    int code = CityTwinCommand.commandLine().execute("sensors", "--broker", authUri, "--count", "3", "--duration", "1");
     assertThat(code).isEqualTo(1);
-    assertThat(stderr()).contains("citytwin sensors: broker " + uri + " refused pool connection");
+    assertThat(stderr()).contains("citytwin sensors: broker " + authUri + " refused pool connection");
   }
 
   @Test

@@ -83,9 +83,10 @@ public final class FleetSimulator {
                 // Errors too (no native thread left for another client): the caller must hear of it.
                 links.forEach(MqttLink::close);
                 state.set(State.DONE);
-                started.fail(e);
-                done.fail(e);
                 control.shutdown();
+                // Completion first: whoever hears of the failed start finds the run over too.
+                done.fail(e);
+                started.fail(e);
             }
         });
         return started.future();
@@ -146,11 +147,21 @@ public final class FleetSimulator {
             for (MqttLink link : links) {
                 pending.add(connecting.submit(() -> link.connect(timeout)));
             }
+            // Wait for every attempt, failed or not: closing a client whose connect is still under
+            // way would leave that connection open behind our back.
+            RuntimeException first = null;
             for (java.util.concurrent.Future<?> f : pending) {
-                f.get();
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            if (first != null) {
+                throw first;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting", e);

@@ -34,7 +34,9 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The simulator against a real embedded broker (Moquette), counted by a real Paho subscriber. */
@@ -42,20 +44,36 @@ class FleetSimulatorIT {
 
     private static final String KEY = "it-fleet-key";
 
-    private Server broker;
+    /** One broker without and one with authentication, shared by the tests (start-up is slow). */
+    private static Server openBroker;
+    private static Server authBroker;
+    private static String openUri;
+    private static String authUri;
+
     private MqttClient subscriber;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong decodedOk = new AtomicLong();
     private final Map<String, AtomicLong> perSensor = new ConcurrentHashMap<>();
 
+    @BeforeAll
+    static void startBrokers() throws IOException {
+        openBroker = new Server();
+        openUri = start(openBroker, null);
+        authBroker = new Server();
+        authUri = start(authBroker, demoSecrets());
+    }
+
+    @AfterAll
+    static void stopBrokers() {
+        openBroker.stopServer();
+        authBroker.stopServer();
+    }
+
     @AfterEach
-    void tearDown() throws MqttException {
+    void disconnectSubscriber() throws MqttException {
         if (subscriber != null && subscriber.isConnected()) {
             subscriber.disconnect();
             subscriber.close();
-        }
-        if (broker != null) {
-            broker.stopServer();
         }
     }
 
@@ -66,7 +84,7 @@ class FleetSimulatorIT {
     }
 
     /** Starts Moquette on a free port; with an authenticator, anonymous access is off. */
-    private String startBroker(IAuthenticator authenticator) throws IOException {
+    private static String start(Server broker, IAuthenticator authenticator) throws IOException {
         int port = freePort();
         Properties p = new Properties();
         p.setProperty(IConfig.HOST_PROPERTY_NAME, "127.0.0.1");
@@ -74,12 +92,7 @@ class FleetSimulatorIT {
         p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
         p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, Boolean.toString(authenticator == null));
-        broker = new Server();
-        if (authenticator == null) {
-            broker.startServer(new MemoryConfig(p));
-        } else {
-            broker.startServer(new MemoryConfig(p), List.of(), null, authenticator, new PermitAllAuthorizatorPolicy());
-        }
+        broker.startServer(new MemoryConfig(p), List.of(), null, authenticator, new PermitAllAuthorizatorPolicy());
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -115,10 +128,10 @@ class FleetSimulatorIT {
 
     @Test
     void atQos1EveryMessageSentArrivesOnceAndTheRateIsRoughlyHonoured() throws Exception {
-        String uri = startBroker(null);
+        String uri = openUri;
         List<SimulatedSensor> fleet = SyntheticFleet.of(30);
         subscribe(uri, fleet, null, null);
-        FleetSimulator sim = new FleetSimulator(fleet, flawless(uri).withRate(400).withDuration(Duration.ofMillis(2_500))
+        FleetSimulator sim = new FleetSimulator(fleet, flawless(uri).withRate(600).withDuration(Duration.ofMillis(1_500))
                 .withConnections(2).withPublisherThreads(2).withQos(1).withFormat(PayloadFormat.MIXED));
         result(sim.start());
         FleetStats stats = result(sim.completion());
@@ -126,8 +139,8 @@ class FleetSimulatorIT {
         assertThat(stats.errors()).isZero();
         assertThat(stats.dropouts()).isZero();
         assertThat(stats.delivered()).isEqualTo(stats.sent());
-        // 400/s for 2.5 s is 1,000 messages; only a rough bound, this machine is shared.
-        assertThat(stats.sent()).isBetween(500L, 1_150L);
+        // 600/s for 1.5 s is 900 messages; only a rough bound, this machine is shared.
+        assertThat(stats.sent()).isBetween(450L, 1_050L);
         await().atMost(Duration.ofSeconds(20)).until(() -> received.get() >= stats.sent());
         Thread.sleep(300);
         assertThat(received.get()).isEqualTo(stats.sent());
@@ -138,12 +151,12 @@ class FleetSimulatorIT {
 
     @Test
     void eachSensorLogsInWithItsOwnSecretOnItsOwnConnection() throws Exception {
-        String uri = startBroker(demoSecrets());
+        String uri = authUri;
         List<SimulatedSensor> fleet = demoSensors(5);
         subscribe(uri, fleet, fleet.get(0).username(), fleet.get(0).secret());
-        FleetSimulator sim = new FleetSimulator(fleet, flawless(uri).withRate(50).withDuration(Duration.ofSeconds(2)));
+        FleetSimulator sim = new FleetSimulator(fleet, flawless(uri).withRate(50).withDuration(Duration.ofSeconds(1)));
         result(sim.start());
-        Set<String> clients = broker.listConnectedClients().stream().map(ClientDescriptor::getClientID)
+        Set<String> clients = authBroker.listConnectedClients().stream().map(ClientDescriptor::getClientID)
                 .collect(Collectors.toSet());
         assertThat(clients).containsAll(fleet.stream().map(SimulatedSensor::sensorId).toList());
         FleetStats stats = result(sim.completion());
@@ -156,7 +169,7 @@ class FleetSimulatorIT {
 
     @Test
     void aWrongSecretFailsTheStartNamingTheSensor() throws Exception {
-        String uri = startBroker(demoSecrets());
+        String uri = authUri;
         List<SimulatedSensor> fleet = new java.util.ArrayList<>(demoSensors(3));
         SimulatedSensor liar = fleet.get(1);
         fleet.set(1, new SimulatedSensor(liar.sensorId(), liar.quantities(), liar.username(), "not-the-secret-at-all"));
@@ -166,7 +179,8 @@ class FleetSimulatorIT {
         assertThat(((FleetStartException) e.getCause()).reason()).isEqualTo(FleetStartException.Reason.AUTH_REFUSED);
         assertThat(sim.completion().failed()).isTrue();
         // Nothing the simulator opened is left connected.
-        await().atMost(Duration.ofSeconds(5)).until(() -> broker.listConnectedClients().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> authBroker.listConnectedClients().stream()
+                .noneMatch(c -> c.getClientID().startsWith("sim-")));
     }
 
     @Test
@@ -181,13 +195,13 @@ class FleetSimulatorIT {
 
     @Test
     void stopEndsAnOpenEndedRunAfterEverythingSentIsDelivered() throws Exception {
-        String uri = startBroker(null);
+        String uri = openUri;
         List<SimulatedSensor> fleet = SyntheticFleet.of(9);
         subscribe(uri, fleet, null, null);
         FleetSimulator sim = new FleetSimulator(fleet, flawless(uri).withRate(300).withConnections(1)
                 .withFormat(PayloadFormat.SENML));
         result(sim.start());
-        await().atMost(Duration.ofSeconds(20)).until(() -> sim.stats().sent() >= 100);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.stats().sent() >= 50);
         assertThat(sim.completion().isComplete()).isFalse();
         FleetStats stats = result(sim.stop());
         assertThat(stats.delivered()).isEqualTo(stats.sent());
