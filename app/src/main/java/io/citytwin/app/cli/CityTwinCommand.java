@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "CityTwin 0.1.0-SNAPSHOT",
     description = "Smart-city digital twin and operations simulator.",
-    subcommands = {RunCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class, ImportCommand.class, SensorsCommand.class, CommandLine.HelpCommand.class
+    })
 public final class CityTwinCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
