@@ -84,6 +84,8 @@ public final class InfluxServer implements AutoCloseable {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message + "; CI=true, so this is a failure");
             }
+            // Surefire shows no reason for a class aborted in @BeforeAll, so say it on the console too.
+            System.err.println("SKIPPED: " + message);
             org.junit.jupiter.api.Assumptions.abort(message + "; skipping");
         }
         return start(binary.get(), dir);
@@ -218,6 +220,20 @@ public final class InfluxServer implements AutoCloseable {
                 throw new IllegalStateException("InfluxQL '" + influxql + "' answered " + r.statusCode() + ": " + r.body());
             }
             return new JsonObject(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes line protocol (millisecond timestamps) straight to the server; returns the HTTP status. */
+    public int write(String database, String lines) {
+        String uri = url() + "/write?precision=ms&db=" + encode(database);
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(uri)).POST(HttpRequest.BodyPublishers.ofString(lines))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A reading appended twice (same sensor, quantity, timestamp) is stored once, the last value
  * winning. Points older than {@link EmbeddedHistoryOptions#retention} by measurement time are
- * pruned at open and every {@link EmbeddedHistoryOptions#pruneInterval}; until then they are still
- * returned.
+ * pruned in the background right after open and then every {@link EmbeddedHistoryOptions#pruneInterval};
+ * until then they are still returned.
  *
  * <p>Threads: one log writer, one maintenance thread (checkpoints, pruning), two query threads;
  * futures complete on the caller's Vert.x context. One process per directory (both files are locked).

@@ -86,7 +86,7 @@ public final class InfluxHistoryStore implements HistoryStore {
             return Future.failedFuture(e);
         }
         int points = records.size();
-        long frameBytes = SegmentLog.frame(lines, points).remaining();
+        long frameBytes = SegmentLog.frameSize(lines.length);
         return writer.append(lines, points, () -> sender.spooled(points, frameBytes));
     }
 

@@ -314,12 +314,24 @@ final class SpoolSender {
     }
 
     private void failure(String what, Throwable e) {
-        String message = what + ": " + e;
+        String message = what + ": " + describe(e);
         if (!message.equals(lastError)) {
             LOG.warn("{}", message);
         }
         lastError = message;
         lastErrorAt = Instant.now();
+    }
+
+    /** The exception and its causes in one line, e.g. the connection refusal under a client exception. */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            String part = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            if (text.indexOf(part) < 0) {
+                text.append(text.length() == 0 ? "" : " <- ").append(part);
+            }
+        }
+        return text.toString();
     }
 
     private void wake() {

@@ -257,6 +257,11 @@ public final class SegmentLog implements Closeable {
         return Frame.encode(payload, records);
     }
 
+    /** Bytes a frame with a payload of {@code payloadBytes} takes in a segment. */
+    public static long frameSize(int payloadBytes) {
+        return Frame.HEADER_BYTES + (long) payloadBytes;
+    }
+
     /** Forces what was appended to the storage device. Writer thread only. */
     public void sync() throws IOException {
         activeChannel.force(false);

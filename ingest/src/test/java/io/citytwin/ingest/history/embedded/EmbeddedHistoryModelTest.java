@@ -31,7 +31,7 @@ import net.jqwik.api.Tuple;
  * The store against a plain in-memory model: after random batches (with repeats, across a close and
  * reopen), every random query answers what the model does.
  */
-class EmbeddedHistoryModelProperties {
+class EmbeddedHistoryModelTest {
 
     private static final List<String> SENSORS = List.of("a", "a.b", "a:1", "b", "b-2");
     private static final List<Quantity> QUANTITIES = List.of(Quantity.PM25, Quantity.NO2, Quantity.TEMPERATURE);

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever bytes follow the whole frames of a segment, recovery keeps those frames and sets the rest aside. */
-class SegmentRecoveryProperties {
+class SegmentRecoveryTest {
 
     @Property(tries = 200, seed = "20261124")
     void garbageAfterWholeFramesNeverCostsAFrame(@ForAll @Size(max = 8) List<@Size(max = 40) String> frames,
