@@ -19,7 +19,11 @@ public interface HistoryStore {
   /** Appends records; see the class comment for when the future completes. */
   Future<Void> append(List<HistoryRecord> records);
 
-  /** Points of one sensor in {@code [from, to]}, oldest first, at most {@code limit}. */
+  /**
+   * Points of one sensor in {@code [from, to]}, oldest first (ties by quantity name), at most
+   * {@code limit}. An adapter backed by a server shows a point once the server has it, which may be
+   * after its append completed (while it waits in the spool).
+   */
   Future<List<HistoryPoint>> query(HistoryQuery query);
 
   /** Flushes what is pending and releases files and connections. */
