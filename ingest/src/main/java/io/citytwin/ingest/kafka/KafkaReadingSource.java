@@ -39,7 +39,9 @@ public final class KafkaReadingSource {
    * Prepares the source; nothing connects before {@link #start()}.
    *
    * @param settings cluster, topic, group and tuning
-   * @param downstream takes every decoded batch; called on the poll thread, one batch at a time
+   * @param downstream takes every decoded batch; called on the poll thread, one batch at a time.
+   *     An attempt that outlives the downstream timeout is abandoned, not cancelled: the retry
+   *     may then overlap with it
    * @param deadLetters takes every undecodable record
    */
   public KafkaReadingSource(

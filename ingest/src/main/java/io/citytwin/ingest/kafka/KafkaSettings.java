@@ -94,6 +94,7 @@ public record KafkaSettings(
         consumer);
   }
 
+  /** Partitions and replication factor for creating the topic. */
   public KafkaSettings withPartitions(int newPartitions, int newReplicationFactor) {
     return new KafkaSettings(
         bootstrapServers, topic, groupId, clientId, newPartitions, newReplicationFactor, producer,

@@ -13,7 +13,11 @@ import org.apache.kafka.common.test.TestKitNodes;
  * <p>With a single broker every internal topic must have replication factor 1 and min.isr 1, or
  * consumer groups and transactions wait forever for replicas that never come. Automatic topic
  * creation is off, so code under test must create its topics. The initial rebalance delay is 0 so
- * a consumer group forms at once. Starts in about a second.
+ * a consumer group forms at once. Starts in about 1.5 s as the first broker of a JVM (class
+ * loading), 0.4 s after that.
+ *
+ * <p>Other modules get it from ingest's {@code tests} jar; they must declare {@code
+ * org.apache.kafka:kafka-test-common-runtime} in test scope themselves.
  */
 public final class KafkaBroker implements AutoCloseable {
 
