@@ -1,77 +1,68 @@
 package io.citytwin.app;
 
 import io.citytwin.app.config.CityTwinConfig;
-import io.citytwin.geo.city.CityImporter;
+import io.citytwin.app.wiring.Node;
 import io.citytwin.geo.city.CityModel;
-import io.citytwin.geo.city.CitySpecs;
-import io.citytwin.twin.vertx.CimVerticle;
-import io.citytwin.web.http.WebServerVerticle;
-import io.vertx.core.DeploymentOptions;
+import io.citytwin.twin.sensor.SensorRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One running CityTwin node: wires the verticles together from a validated configuration. It
- * holds no logic of its own; every capability lives in its module.
+ * One running CityTwin process: a Vert.x instance and the {@link Node} wired on it from a
+ * validated configuration. It holds no logic of its own; every capability lives in its module.
  */
 public final class Platform {
   private final Vertx vertx;
-  private final WebServerVerticle web;
+  private final Node node;
   private final CityTwinConfig config;
 
-  private Platform(Vertx vertx, WebServerVerticle web, CityTwinConfig config) {
+  private Platform(Vertx vertx, Node node, CityTwinConfig config) {
     this.vertx = vertx;
-    this.web = web;
+    this.node = node;
     this.config = config;
   }
 
   /**
-   * Starts a node: the city model is imported on a worker thread, then the HTTP server listens.
-   * The future fails (and Vert.x is closed) when any part cannot start.
+   * Starts a node. The future fails (and Vert.x is closed) when any part cannot start, with the
+   * reason of the part that failed.
    */
   public static Future<Platform> start(CityTwinConfig config) {
     Vertx vertx = Vertx.vertx();
-    WebServerVerticle web = new WebServerVerticle();
-    JsonObject httpConfig =
-        new JsonObject()
-            .put(WebServerVerticle.CONFIG_PORT, config.httpPort())
-            .put(WebServerVerticle.CONFIG_HOST, config.httpHost());
+    Node node = new Node(vertx, config);
     // A context-free promise: chaining on vertx.close() would hand the failure to an event loop
     // that the close is shutting down, and the caller would never hear of it.
     Promise<Platform> started = Promise.promise();
-    vertx
-        .deployVerticle(new CimVerticle(cityLoader(config.city())))
-        .compose(id -> vertx.deployVerticle(web, new DeploymentOptions().setConfig(httpConfig)))
-        .map(id -> new Platform(vertx, web, config))
-        .onSuccess(started::complete)
-        .onFailure(
-            err -> {
-              started.fail(err);
-              vertx.close();
-            });
+    node.start()
+        .onSuccess(n -> started.complete(new Platform(vertx, n, config)))
+        .onFailure(err -> {
+          started.fail(err);
+          vertx.close();
+        });
     return started.future();
   }
 
-  /**
-   * A built-in city by name, or a {@code city.json} spec on disk when the value names a file or
-   * ends in {@code .json}.
-   */
+  /** See {@link Node#cityLoader}. */
   static Callable<CityModel> cityLoader(String city) {
-    if (city.endsWith(".json") || Files.isRegularFile(Path.of(city))) {
-      return () -> CityImporter.importSpec(CitySpecs.fromFile(Path.of(city)));
-    }
-    return () -> CityImporter.importBuiltIn(city);
+    return Node.cityLoader(city);
   }
 
   /** The port the HTTP server listens on. */
   public int httpPort() {
-    return web.actualPort();
+    return node.httpPort();
+  }
+
+  /** The MQTT broker sensors publish to. */
+  public String mqttUrl() {
+    return node.mqttUrl();
+  }
+
+  /** The live sensor registry (replaced when sensors are registered). */
+  public AtomicReference<SensorRegistry> registry() {
+    return node.registry();
   }
 
   /** Base URL of the dashboard. */
@@ -85,15 +76,20 @@ public final class Platform {
     return vertx;
   }
 
-  /** Stops every verticle and Vert.x itself. */
+  /** Stops the node in order, then Vert.x. */
   public Future<Void> close() {
-    return vertx.close();
+    Promise<Void> closed = Promise.promise();
+    // Vert.x is closed from outside its event loops: a close started on an event loop completes
+    // its future on that (terminated) loop, and the caller would never hear of it.
+    node.stop().onComplete(stopped -> java.util.concurrent.ForkJoinPool.commonPool()
+        .execute(() -> vertx.close().onComplete(closed)));
+    return closed.future();
   }
 
   /** Blocking close for shutdown hooks. */
   public void closeAndWait() {
     try {
-      close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("citytwin: shutdown did not complete cleanly: " + e);
     }

@@ -28,7 +28,7 @@ class PlatformIT {
   static void start() {
     CityTwinConfig cfg =
         CityTwinConfig.load(
-            Optional.empty(), Map.of(), Map.of("http.port", "0", "data.dir", "target/it-data"));
+            Optional.empty(), Map.of(), Map.of("http.port", "0", "mqtt.port", "0", "data.dir", "target/it-data"));
     platform = Platform.start(cfg).toCompletionStage().toCompletableFuture().join();
   }
 
@@ -68,7 +68,7 @@ class PlatformIT {
   @Test
   void aCityThatDoesNotExistFailsStartUpWithItsName() {
     CityTwinConfig cfg =
-        CityTwinConfig.load(Optional.empty(), Map.of(), Map.of("http.port", "0", "city", "atlantis"));
+        CityTwinConfig.load(Optional.empty(), Map.of(), Map.of("http.port", "0", "mqtt.port", "0", "city", "atlantis"));
     Throwable err = Platform.start(cfg).toCompletionStage().toCompletableFuture().handle((p, e) -> e).join();
     assertThat(err).hasMessageContaining("atlantis");
   }

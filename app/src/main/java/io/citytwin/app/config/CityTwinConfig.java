@@ -18,14 +18,9 @@ import java.util.TreeMap;
  * The validated configuration of one CityTwin process. There is exactly one way in: {@link #load}
  * merges, in increasing precedence, the defaults, a JSON config file, {@code CITYTWIN_*}
  * environment variables and command-line overrides, then checks every key. Unknown keys in any
- * source and invalid values fail start-up with all problems listed.
- *
- * @param httpHost interface the HTTP server binds to
- * @param httpPort HTTP port (0 picks a free port)
- * @param city built-in city name (e.g. {@code monaco}) or path to a {@code city.json} spec
- * @param dataDir directory for state that must survive a restart
+ * source and invalid values fail start-up with all problems listed. Immutable.
  */
-public record CityTwinConfig(String httpHost, int httpPort, String city, Path dataDir) {
+public final class CityTwinConfig {
 
   /** Every key CityTwin understands, in documentation order. */
   public static final List<Setting> SETTINGS =
@@ -33,7 +28,86 @@ public record CityTwinConfig(String httpHost, int httpPort, String city, Path da
           Setting.text("http.host", "127.0.0.1", "interface the dashboard and API bind to"),
           Setting.integer("http.port", "8080", 0, 65535, "HTTP port of the dashboard and API"),
           Setting.text("city", "monaco", "built-in city name or path to a city.json spec"),
-          Setting.text("data.dir", "data", "directory for state kept across restarts"));
+          Setting.text("data.dir", "data", "directory for state kept across restarts"),
+          Setting.optional("mqtt.url", "external MQTT broker (tcp://host:port); empty runs the embedded broker"),
+          Setting.text("mqtt.host", "127.0.0.1", "interface the embedded MQTT broker binds to"),
+          Setting.integer("mqtt.port", "1883", 0, 65535, "port of the embedded MQTT broker (0 = any free port)"),
+          Setting.bool("mqtt.auth", "true", "embedded broker: sensors log in with registry credentials, topic ACL enforced"),
+          Setting.optional("mqtt.username", "user name of ingest on the broker (embedded: default citytwin-ingest)"),
+          Setting.optional("mqtt.password", "password of ingest on the broker (embedded: random per start when empty)"),
+          Setting.text("mqtt.client-id", "citytwin-ingest", "MQTT client id of ingest (its persistent session)"),
+          Setting.text("mqtt.subscription", "citytwin/v1/sensors/+/telemetry", "topic filter ingest subscribes to ($share/... to spread over nodes)"),
+          Setting.integer("ingest.max-payload-bytes", "65536", 64, 16 * 1024 * 1024, "largest telemetry payload accepted; larger ones are dead-lettered"),
+          Setting.optional("kafka.bootstrap", "Kafka bootstrap servers; set to run telemetry through Kafka (scaled mode)"),
+          Setting.text("kafka.topic", "citytwin.telemetry", "Kafka topic of normalised readings"),
+          Setting.text("kafka.group", "citytwin-twin", "consumer group of the twin nodes"),
+          Setting.integer("kafka.partitions", "12", 1, 10_000, "partitions when CityTwin creates the topic"),
+          Setting.choice("history.store", "embedded", List.of("embedded", "influx"), "where reading history goes"),
+          Setting.integer("history.retention-days", "30", 1, 36_500, "embedded history: age after which readings are pruned"),
+          Setting.optional("influx.url", "InfluxDB 1.x URL (http://host:8086), with history.store=influx"),
+          Setting.text("influx.database", "citytwin", "InfluxDB database"),
+          Setting.optional("influx.username", "InfluxDB user"),
+          Setting.optional("influx.password", "InfluxDB password"),
+          Setting.optional("sensors.file", "sensor registry (GeoJSON or CSV); empty: data.dir/sensors.geojson, else the city's demo fleet"),
+          Setting.seconds("twin.stale-after", "300", 1, "silence after which a sensor is stale"),
+          Setting.seconds("twin.no-signal-after", "900", 2, "silence after which a sensor has no signal"),
+          Setting.bool("simulator.enabled", "true", "run the simulated sensor fleet against the broker"),
+          Setting.integer("simulator.rate", "20", 1, 1_000_000, "messages per second the simulated fleet publishes in total"),
+          Setting.text("simulator.fleet-key", "citytwin-demo-fleet", "key the demo fleet's sensor secrets derive from"),
+          Setting.bool("simulator.faults", "true", "simulated sensors occasionally misbehave (stuck, dropout, out-of-range spikes)"));
+
+  private final Map<String, Object> values;
+
+  private CityTwinConfig(Map<String, Object> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  public String httpHost() {
+    return text("http.host");
+  }
+
+  public int httpPort() {
+    return (Integer) values.get("http.port");
+  }
+
+  public String city() {
+    return text("city");
+  }
+
+  public Path dataDir() {
+    return Path.of(text("data.dir"));
+  }
+
+  /** The typed value of a key (String, Integer, Boolean or Duration as its setting parses it). */
+  public Object get(String key) {
+    Object v = values.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException("unknown configuration key " + key);
+    }
+    return v;
+  }
+
+  public String text(String key) {
+    return (String) get(key);
+  }
+
+  /** A text key, or empty when it is set to "" (optional keys). */
+  public Optional<String> optional(String key) {
+    String v = text(key);
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+
+  public int integer(String key) {
+    return (Integer) get(key);
+  }
+
+  public boolean flag(String key) {
+    return (Boolean) get(key);
+  }
+
+  public java.time.Duration duration(String key) {
+    return (java.time.Duration) get(key);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,11 +171,22 @@ public record CityTwinConfig(String httpHost, int httpPort, String city, Path da
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CityTwinConfig(
-        (String) values.get("http.host"),
-        (Integer) values.get("http.port"),
-        (String) values.get("city"),
-        Path.of((String) values.get("data.dir")));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    java.time.Duration stale = (java.time.Duration) values.get("twin.stale-after");
+    java.time.Duration silent = (java.time.Duration) values.get("twin.no-signal-after");
+    if (silent.compareTo(stale) <= 0) {
+      problems.add("twin.no-signal-after (" + silent.toSeconds() + " s) must be longer than twin.stale-after ("
+          + stale.toSeconds() + " s)");
+    }
+    if ("influx".equals(values.get("history.store")) && ((String) values.get("influx.url")).isEmpty()) {
+      problems.add("history.store=influx needs influx.url");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new CityTwinConfig(values);
   }
 
   private static void readFile(

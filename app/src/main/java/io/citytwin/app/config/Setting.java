@@ -51,4 +51,45 @@ public record Setting(
           return i;
         });
   }
+
+  /** Text that may be empty, meaning "not set" (e.g. an optional external URL). */
+  static Setting optional(String name, String description) {
+    return new Setting(name, "", description, v -> v.strip());
+  }
+
+  static Setting bool(String name, String def, String description) {
+    return new Setting(name, def, description, v -> {
+      String t = v.strip().toLowerCase(java.util.Locale.ROOT);
+      if (t.equals("true") || t.equals("false")) {
+        return Boolean.parseBoolean(t);
+      }
+      throw new IllegalArgumentException("'" + v + "' is not true or false");
+    });
+  }
+
+  static Setting choice(String name, String def, java.util.List<String> choices, String description) {
+    return new Setting(name, def, description, v -> {
+      String t = v.strip();
+      if (!choices.contains(t)) {
+        throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", choices));
+      }
+      return t;
+    });
+  }
+
+  /** A duration in whole seconds, at least {@code min}. */
+  static Setting seconds(String name, String def, long min, String description) {
+    return new Setting(name, def, description, v -> {
+      long n;
+      try {
+        n = Long.parseLong(v.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + v + "' is not a whole number of seconds");
+      }
+      if (n < min) {
+        throw new IllegalArgumentException(n + " s is below the minimum of " + min + " s");
+      }
+      return java.time.Duration.ofSeconds(n);
+    });
+  }
 }

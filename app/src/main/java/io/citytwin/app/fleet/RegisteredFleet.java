@@ -35,4 +35,24 @@ public final class RegisteredFleet {
     }
     return out;
   }
+
+  /**
+   * The sensors of the registry that the fleet key provisioned (or that have no credentials), for
+   * a simulator that publishes through a gateway account: sensors registered with their own
+   * secrets are real devices and are left alone.
+   */
+  public static List<SimulatedSensor> provisionedBy(List<Sensor> sensors, String fleetKey) {
+    List<SimulatedSensor> out = new ArrayList<>(sensors.size());
+    for (Sensor s : sensors) {
+      if (s.credentials() == null) {
+        out.add(SimulatedSensor.anonymous(s.id(), s.quantities()));
+        continue;
+      }
+      String secret = DemoFleet.secretFor(fleetKey, s.id());
+      if (s.credentials().matches(s.credentials().username(), secret.getBytes(StandardCharsets.UTF_8))) {
+        out.add(new SimulatedSensor(s.id(), s.quantities(), s.credentials().username(), secret));
+      }
+    }
+    return out;
+  }
 }

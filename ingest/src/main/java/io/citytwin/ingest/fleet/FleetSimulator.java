@@ -39,6 +39,8 @@ public final class FleetSimulator {
     private enum State { NEW, RUNNING, DONE }
 
     private final List<SimulatedSensor> sensors;
+    private final String poolUsername;
+    private final String poolSecret;
     private final FleetOptions options;
     private final MqttLink.Counters counters = new MqttLink.Counters();
     private final Promise<FleetStats> done = Promise.promise();
@@ -51,6 +53,19 @@ public final class FleetSimulator {
 
     /** @param sensors the fleet, at least one sensor, ids unique */
     public FleetSimulator(List<SimulatedSensor> sensors, FleetOptions options) {
+        this(sensors, options, null, null);
+    }
+
+    /**
+     * A fleet whose pooled connections ({@link FleetOptions#connections()} &gt; 0) log in as a
+     * gateway account allowed to publish for every sensor, instead of anonymously.
+     *
+     * @param poolUsername gateway user name, or null for anonymous pool connections
+     * @param poolSecret gateway secret, or null
+     */
+    public FleetSimulator(List<SimulatedSensor> sensors, FleetOptions options, String poolUsername, String poolSecret) {
+        this.poolUsername = poolUsername;
+        this.poolSecret = poolSecret;
         this.sensors = List.copyOf(sensors);
         this.options = Objects.requireNonNull(options, "options");
         if (this.sensors.isEmpty()) {
@@ -136,7 +151,7 @@ public final class FleetSimulator {
             int pool = Math.max(options.connections(), options.publisherThreads());
             String base = "citytwin-sim-" + ProcessHandle.current().pid() + "-";
             for (int i = 0; i < pool; i++) {
-                links.add(link(base + i, null, null, "pool connection " + i));
+                links.add(link(base + i, poolUsername, poolSecret, "pool connection " + i));
             }
         }
         ExecutorService connecting = Executors.newFixedThreadPool(Math.min(PARALLEL_CONNECTS, links.size()),

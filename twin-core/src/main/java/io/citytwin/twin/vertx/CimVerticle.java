@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  * (unfiltered) layers are rendered once and then served from memory.
  */
 public final class CimVerticle extends VerticleBase {
-  private final Callable<CityModel> loader;
+  private final Callable<CitySnapshot> loader;
   private final Clock clock;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private final Map<Layer, Future<Buffer>> fullLayers = new EnumMap<>(Layer.class);
@@ -49,8 +49,18 @@ public final class CimVerticle extends VerticleBase {
 
   /** As {@link #CimVerticle(Callable)} with the clock that stamps twin events. */
   public CimVerticle(Callable<CityModel> loader, Clock clock) {
-    this.loader = loader;
+    this.loader = () -> CitySnapshot.of(loader.call());
     this.clock = clock;
+  }
+
+  private CimVerticle(CitySnapshot snapshot) {
+    this.loader = () -> snapshot;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** A verticle over an already built snapshot (shared with the rest of the platform). */
+  public static CimVerticle of(CitySnapshot snapshot) {
+    return new CimVerticle(snapshot);
   }
 
   /** A verticle over an already imported model. */
@@ -61,7 +71,7 @@ public final class CimVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx
-        .executeBlocking(() -> new LayerCatalog(CitySnapshot.of(loader.call())))
+        .executeBlocking(() -> new LayerCatalog(loader.call()))
         .map(
             built -> {
               catalog = built;
