@@ -49,7 +49,10 @@ public final class Mosquitto implements AutoCloseable {
         .append("persistence false\n")
         .append("max_inflight_messages 1000\n")
         .append("max_queued_messages 1000000\n")
-        .append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
+        .append("log_dest stdout\n")
+        // Started as root, Mosquitto switches to its own user, which cannot read the test's
+        // private temp directory; keep the current user instead.
+        .append("user ").append(System.getProperty("user.name")).append('\n');
     boolean auth = extraConfig.stream().anyMatch(l -> l.startsWith("password_file"));
     c.append("allow_anonymous ").append(!auth).append('\n');
     extraConfig.forEach(l -> c.append(l).append('\n'));
