@@ -4,12 +4,12 @@ import io.citytwin.geo.city.CityImporter;
 import io.citytwin.geo.city.CityModel;
 
 /** The demo city (Monaco, built-in OSM extract), imported once per benchmark JVM. */
-final class BenchCity {
+public final class BenchCity {
   private static CityModel model;
 
   private BenchCity() {}
 
-  static synchronized CityModel model() {
+  public static synchronized CityModel model() {
     if (model == null) {
       model = CityImporter.importBuiltIn("monaco");
     }
