@@ -46,6 +46,7 @@ public final class MqttTelemetrySubscriber {
   private static final long RETRY_MAX_MS = 5_000;
 
   private final MqttSettings settings;
+  private final java.util.function.LongSupplier clock;
   private final TelemetryIntake intake;
   private final ReadingSink sink;
   private final RejectionListener rejections;
@@ -63,6 +64,14 @@ public final class MqttTelemetrySubscriber {
   public MqttTelemetrySubscriber(
       Vertx vertx, MqttSettings settings, TelemetryIntake intake, ReadingSink sink,
       RejectionListener rejections) {
+    this(vertx, settings, intake, sink, rejections, System::currentTimeMillis);
+  }
+
+  /** As above, with the clock that stamps receive times (epoch milliseconds). */
+  public MqttTelemetrySubscriber(
+      Vertx vertx, MqttSettings settings, TelemetryIntake intake, ReadingSink sink,
+      RejectionListener rejections, java.util.function.LongSupplier clock) {
+    this.clock = clock;
     this.settings = settings;
     this.intake = intake;
     this.sink = sink;
@@ -153,7 +162,7 @@ public final class MqttTelemetrySubscriber {
   }
 
   private void onMessage(String topic, MqttMessage message) throws InterruptedException {
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     byte[] payload = message.getPayload();
     DecodeResult result = intake.process(topic, payload, now);
     if (result instanceof Rejection r && TelemetryTopic.parse(topic) instanceof TelemetryTopic t) {

@@ -133,7 +133,7 @@ class TelemetryCorpusTest {
 
     @Provide
     @SuppressWarnings("unchecked")
-    Arbitrary<Case> corpus() {
+    Arbitrary<Case> corpus() { // also drives TelemetryCorpusMqttIT
         return Arbitraries.frequencyOf(
                 Tuple.of(40, valid()),
                 Tuple.of(5, notJson()),
