@@ -4,6 +4,6 @@
  * {@link io.citytwin.ingest.history.HistoryQuery}s with {@link io.citytwin.ingest.history.HistoryPoint}s.
  * Adapters: {@link io.citytwin.ingest.history.embedded} (default run) and
  * {@link io.citytwin.ingest.history.influx} (scaled deployment), both on the write-ahead log in
- * {@link io.citytwin.ingest.history.wal}.
+ * {@link io.citytwin.twin.wal}.
  */
 package io.citytwin.ingest.history;

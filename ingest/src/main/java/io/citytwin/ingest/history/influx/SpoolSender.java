@@ -1,10 +1,10 @@
 package io.citytwin.ingest.history.influx;
 
-import io.citytwin.ingest.history.wal.Frame;
-import io.citytwin.ingest.history.wal.FrameReader;
-import io.citytwin.ingest.history.wal.GroupCommitLog;
-import io.citytwin.ingest.history.wal.Segment;
-import io.citytwin.ingest.history.wal.SegmentLog;
+import io.citytwin.twin.wal.Frame;
+import io.citytwin.twin.wal.FrameReader;
+import io.citytwin.twin.wal.GroupCommitLog;
+import io.citytwin.twin.wal.Segment;
+import io.citytwin.twin.wal.SegmentLog;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.citytwin.ingest.history.wal;
+package io.citytwin.twin.wal;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;

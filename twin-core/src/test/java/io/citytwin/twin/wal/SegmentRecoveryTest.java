@@ -1,4 +1,4 @@
-package io.citytwin.ingest.history.wal;
+package io.citytwin.twin.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.citytwin.ingest.history.wal;
+package io.citytwin.twin.wal;
 
 import java.nio.file.Path;
 import java.util.List;

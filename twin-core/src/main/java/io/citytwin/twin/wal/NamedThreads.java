@@ -1,4 +1,4 @@
-package io.citytwin.ingest.history.wal;
+package io.citytwin.twin.wal;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

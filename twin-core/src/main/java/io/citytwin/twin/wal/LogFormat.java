@@ -1,4 +1,4 @@
-package io.citytwin.ingest.history.wal;
+package io.citytwin.twin.wal;
 
 /**
  * What the frames of a log carry. Every segment header records it, so a directory is never read as
