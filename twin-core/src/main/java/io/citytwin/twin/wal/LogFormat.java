@@ -8,7 +8,9 @@ public enum LogFormat {
     /** Binary history points: the embedded store's write-ahead log. */
     HISTORY_POINTS(1),
     /** InfluxDB line protocol with millisecond timestamps: the InfluxDB spool. */
-    LINE_PROTOCOL(2);
+    LINE_PROTOCOL(2),
+    /** Incident and task events, one JSON document per frame: the incident journal. */
+    INCIDENT_EVENTS(3);
 
     private final int id;
 
