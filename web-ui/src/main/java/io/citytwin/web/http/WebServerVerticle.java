@@ -29,13 +29,16 @@ import java.util.function.Function;
  * <p>Config keys: {@code http.port} (default 8080; 0 picks a free port, see {@link #actualPort()}),
  * {@code http.host} (default {@code 0.0.0.0}), {@code ws.addresses} (JSON array of event-bus
  * addresses whose publications {@code /ws} forwards; default {@link #DEFAULT_PUSH_ADDRESSES}) and
- * {@code ws.writeQueueBytes} (per-client write queue before frames are dropped; default 1 MiB).
+ * {@code ws.writeQueueBytes} (per-client write queue before frames are dropped; default 1 MiB)
+ * and {@code ws.minResyncMs} (least time between two snapshots re-sent to a client that dropped
+ * frames; default 5000).
  */
 public final class WebServerVerticle extends VerticleBase {
   public static final String CONFIG_PORT = "http.port";
   public static final String CONFIG_HOST = "http.host";
   public static final String CONFIG_PUSH_ADDRESSES = "ws.addresses";
   public static final String CONFIG_PUSH_QUEUE_BYTES = "ws.writeQueueBytes";
+  public static final String CONFIG_PUSH_MIN_RESYNC_MS = "ws.minResyncMs";
   public static final int DEFAULT_PORT = 8080;
   /** What {@code /ws} forwards unless configured: the live twin's changes. */
   public static final List<String> DEFAULT_PUSH_ADDRESSES = List.of(TelemetryAddresses.LIVE);
@@ -117,7 +120,14 @@ public final class WebServerVerticle extends VerticleBase {
     }
     PushSettings settings = PushSettings.of(addresses);
     Integer queue = config().getInteger(CONFIG_PUSH_QUEUE_BYTES);
-    return queue == null ? settings : settings.withWriteQueueMaxBytes(queue);
+    if (queue != null) {
+      settings = settings.withWriteQueueMaxBytes(queue);
+    }
+    Long resyncMs = config().getLong(CONFIG_PUSH_MIN_RESYNC_MS);
+    if (resyncMs != null) {
+      settings = settings.withMinResyncInterval(java.time.Duration.ofMillis(resyncMs));
+    }
+    return settings;
   }
 
   /** The port the server listens on; valid once the verticle is deployed. */
