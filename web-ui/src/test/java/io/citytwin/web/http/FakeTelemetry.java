@@ -38,6 +38,8 @@ final class FakeTelemetry {
   final Map<String, Object[]> failures = new ConcurrentHashMap<>();
   /** Addresses that receive requests but never answer (to provoke time-outs). */
   final List<String> silent = new CopyOnWriteArrayList<>();
+  /** Address -> milliseconds to wait before answering. */
+  final Map<String, Long> delays = new ConcurrentHashMap<>();
   volatile JsonArray districts = new JsonArray();
   volatile JsonObject stats = stats(true, "tcp://127.0.0.1:1883", embeddedHistory(0));
   volatile JsonObject deadLetters = new JsonObject().put("counters", new JsonObject()).put("recent", new JsonArray());
@@ -129,7 +131,10 @@ final class FakeTelemetry {
     done.add(on(vertx, TelemetryAddresses.DEAD_LETTERS, m -> {
       int limit = ((JsonObject) m.body()).getInteger("limit", 100);
       JsonArray recent = deadLetters.getJsonArray("recent");
-      JsonArray cut = new JsonArray(new ArrayList<>(recent.getList().subList(0, Math.min(limit, recent.size()))));
+      JsonArray cut = new JsonArray();
+      for (int i = 0; i < Math.min(limit, recent.size()); i++) {
+        cut.add(recent.getValue(i));
+      }
       m.reply(deadLetters.copy().put("recent", cut));
     }));
     done.add(on(vertx, TelemetryAddresses.INGEST_STATS, m -> m.reply(stats.copy())));
@@ -143,10 +148,18 @@ final class FakeTelemetry {
       if (silent.contains(address)) {
         return;
       }
-      if (failure != null) {
-        m.fail((Integer) failure[0], (String) failure[1]);
+      Runnable answer = () -> {
+        if (failure != null) {
+          m.fail((Integer) failure[0], (String) failure[1]);
+        } else {
+          handler.accept(m);
+        }
+      };
+      Long delay = delays.get(address);
+      if (delay == null) {
+        answer.run();
       } else {
-        handler.accept(m);
+        vertx.setTimer(delay, id -> answer.run());
       }
     });
     consumers.put(address, c);
