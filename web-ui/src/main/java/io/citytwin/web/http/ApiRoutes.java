@@ -129,8 +129,8 @@ public final class ApiRoutes {
             .put("service", "citytwin")
             .put("time", Instant.now().toString())
             .put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
-    Future<JsonObject> cim = layers.summary().timeout(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    Future<JsonObject> ingest = sensors.ingestStats().timeout(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    Future<JsonObject> cim = probe(layers.summary(), "the city model");
+    Future<JsonObject> ingest = probe(sensors.ingestStats(), "ingest");
     Future.join(cim, ingest).onComplete(ar -> {
       JsonObject checks = new JsonObject()
           .put("cim", Health.cim(cim))
@@ -143,9 +143,17 @@ public final class ApiRoutes {
     });
   }
 
+  /** {@code f}, failing with a message naming {@code what} when it takes longer than the probe time-out. */
+  private static <T> Future<T> probe(Future<T> f, String what) {
+    return f.timeout(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).recover(e -> Future.failedFuture(
+        e instanceof java.util.concurrent.TimeoutException
+            ? new java.util.concurrent.TimeoutException("no answer from " + what + " within " + PROBE_TIMEOUT.toMillis() + " ms")
+            : e));
+  }
+
   private void metrics(RoutingContext ctx) {
-    Future<JsonObject> stats = sensors.ingestStats().timeout(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    Future<JsonArray> list = sensors.sensors(SensorFilter.ALL).timeout(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    Future<JsonObject> stats = probe(sensors.ingestStats(), "ingest");
+    Future<JsonArray> list = probe(sensors.sensors(SensorFilter.ALL), "the live twin");
     Future.join(stats, list).onComplete(ar -> {
       String text = TelemetryMetrics.render(
           stats.succeeded() ? stats.result() : null, list.succeeded() ? list.result() : null, push.stats());

@@ -90,6 +90,15 @@ class HealthAndMetricsTest {
   }
 
   @Test
+  void aHangingIngestIsReportedWithinTheProbeTimeOut() throws Exception {
+    fake.silent.add(TelemetryAddresses.INGEST_STATS);
+    HttpResponse<Buffer> r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyAsJsonObject().getJsonObject("checks").getJsonObject("ingest").getString("message"))
+        .isEqualTo("no answer from ingest within 2000 ms");
+  }
+
+  @Test
   void metricsAreThePrometheusTextOfTheStatsAndTheFleet() throws Exception {
     HttpResponse<Buffer> r = get("/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
