@@ -18,6 +18,7 @@
 
   var sensorLayer = L.layerGroup();
   var selected = null; // { id, quantity }
+  var fetching = {}; // sensor ids being fetched
 
   function text(id, value) { document.getElementById(id).textContent = value; }
 
@@ -113,9 +114,14 @@
   function applyChange(change) {
     var marker = state.sensors[change.id];
     if (!marker) {
-      // Registered after this page loaded: fetch where it stands.
-      state.getJson('/api/sensors/' + encodeURIComponent(change.id)).then(function (s) { upsert(flatten(s)); countStatuses(); })
-        .catch(function (e) { state.report('Sensor ' + change.id + ': ' + e.message); });
+      // Registered after this page loaded: fetch where it stands (once; it is current when it answers).
+      if (!fetching[change.id]) {
+        fetching[change.id] = true;
+        state.getJson('/api/sensors/' + encodeURIComponent(change.id))
+          .then(function (s) { upsert(flatten(s)); countStatuses(); })
+          .catch(function (e) { state.report('Sensor ' + change.id + ': ' + e.message); })
+          .then(function () { delete fetching[change.id]; });
+      }
       return;
     }
     var p = marker.props;
