@@ -3,7 +3,7 @@
   'use strict';
   var S = window.CityTwinStyles;
   // Read by the browser tests and handy in the console: what is loaded and what went wrong.
-  var state = window.cityTwin = { ready: false, counts: {}, errors: [], layers: {} };
+  var state = window.cityTwin = { ready: false, counts: {}, errors: [], layers: {}, districtNames: {} };
 
   var map = L.map('map', {
     zoomControl: true, preferCanvas: false, attributionControl: true,
@@ -12,7 +12,7 @@
   state.map = map;
   map.attributionControl.setPrefix(false);
   L.control.scale({ imperial: false }).addTo(map);
-  [['districts', 410], ['population', 415], ['roads', 420], ['buildings', 430]].forEach(function (p) {
+  [['districts', 410], ['population', 415], ['roads', 420], ['buildings', 430], ['sensors', 650]].forEach(function (p) {
     map.createPane(p[0]).style.zIndex = p[1];
   });
 
@@ -33,6 +33,10 @@
       return r.json();
     });
   }
+  // Shared with telemetry.js.
+  state.report = report;
+  state.getJson = getJson;
+  state.esc = esc;
 
   var HIDDEN = { id: 1, type: 1, name: 1 };
   function popup(props, note) {
@@ -147,6 +151,11 @@
       var p = S.poiKinds[k];
       html += '<div class="row"><span class="ct-poi ct-poi-minor" style="background:' + p.color + '">' + esc(p.glyph) + '</span>' + p.label + '</div>';
     });
+    html += '<h3>Sensors by status</h3>';
+    Object.keys(S.sensorStatuses).forEach(function (k) {
+      var st = S.sensorStatuses[k];
+      html += '<div class="row"><span class="ct-dot" style="background:' + st.color + '"></span>' + st.label + '</div>';
+    });
     html += '<h3>Residents per km² (synthetic)</h3>';
     S.densitySteps.forEach(function (d) {
       html += '<div class="row"><span class="sw" style="background:' + d.color + '"></span>≥ ' + fmt(d.min) + '</div>';
@@ -216,7 +225,11 @@
     var pill = document.getElementById('health');
     fetch('/health').then(function (r) { return r.json(); }).then(function (h) {
       pill.textContent = h.status;
-      pill.className = 'ct-pill ' + (h.status === 'UP' ? 'ct-pill-up' : 'ct-pill-down');
+      pill.className = 'ct-pill ' + (h.status === 'UP' ? 'ct-pill-up' : h.status === 'DEGRADED' ? 'ct-pill-wait' : 'ct-pill-down');
+      var checks = h.checks || {};
+      pill.title = Object.keys(checks).map(function (k) {
+        return k + ': ' + checks[k].status + (checks[k].message ? ' (' + checks[k].message + ')' : '');
+      }).join('\n') || 'Server and city model health';
     }).catch(function () {
       pill.textContent = 'OFFLINE';
       pill.className = 'ct-pill ct-pill-down';
@@ -241,13 +254,13 @@
   health();
   setInterval(health, 15000);
 
-  getJson('/api/layers').then(function (catalog) {
+  state.whenLayers = getJson('/api/layers').then(function (catalog) {
     text('city-name', catalog.city);
     document.title = catalog.city + ' · CityTwin Operations';
     map.attributionControl.addAttribution(esc(catalog.attribution));
     map.attributionControl.addAttribution('Population: synthetic');
     text('attribution-text', catalog.attribution);
-    var control = L.control.layers(null, null, { collapsed: false, position: 'topright' }).addTo(map);
+    var control = state.layerControl = L.control.layers(null, null, { collapsed: false, position: 'topright' }).addTo(map);
     var names = catalog.layers.map(function (l) { return l.name; });
     return Promise.all(names.map(function (name) {
       return getJson('/api/layers/' + encodeURIComponent(name)).then(function (fc) { return [name, fc]; });
@@ -268,6 +281,9 @@
       text('stat-buildings', fmt(state.counts.buildings || 0));
       text('stat-roads', fmt(state.counts.roads || 0));
       text('stat-pois', fmt(state.counts.pois || 0));
+      if (byName.districts) {
+        byName.districts.features.forEach(function (f) { state.districtNames[f.properties.id] = f.properties.name; });
+      }
       if (byName.pois) { services(byName.pois); }
       if (byName.population) { population(byName.population); }
       var bounds = state.layers.districts ? state.layers.districts.getBounds() : null;

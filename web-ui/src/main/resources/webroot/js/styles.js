@@ -61,7 +61,48 @@
     return c;
   }
 
+  // Sensor health as the twin reports it; the order is the legend's.
+  var SENSOR_STATUS = {
+    ok: { color: '#22c55e', label: 'OK' },
+    stale: { color: '#f59e0b', label: 'Stale' },
+    'no-signal': { color: '#64748b', label: 'No signal' },
+    faulty: { color: '#ef4444', label: 'Faulty' }
+  };
+  var SENSOR_STATUS_UNKNOWN = { color: '#a855f7', label: 'Unknown' };
+
+  // Telemetry quantities: label, the district statistic worth showing (the hazard is in the
+  // extreme for levels and crowds, in the mean for air; free beds add up) and display digits.
+  var QUANTITY = {
+    pm25: { label: 'PM2.5', stat: 'mean', digits: 1 },
+    pm10: { label: 'PM10', stat: 'mean', digits: 1 },
+    no2: { label: 'NO₂', stat: 'mean', digits: 1 },
+    o3: { label: 'O₃', stat: 'mean', digits: 1 },
+    co: { label: 'CO', stat: 'max', digits: 1 },
+    gas: { label: 'Gas', stat: 'max', digits: 0 },
+    temperature: { label: 'Temperature', stat: 'mean', digits: 1 },
+    humidity: { label: 'Humidity', stat: 'mean', digits: 0 },
+    water_level: { label: 'Water level', stat: 'max', digits: 2 },
+    rainfall: { label: 'Rainfall', stat: 'max', digits: 1 },
+    smoke: { label: 'Smoke', stat: 'max', digits: 2 },
+    traffic_flow: { label: 'Traffic flow', stat: 'mean', digits: 0 },
+    speed: { label: 'Speed', stat: 'mean', digits: 0 },
+    crowd_density: { label: 'Crowd density', stat: 'max', digits: 2 },
+    noise: { label: 'Noise', stat: 'mean', digits: 0 },
+    beds_free: { label: 'Free beds', stat: 'sum', digits: 0 },
+    occupancy: { label: 'Occupancy', stat: 'sum', digits: 0 }
+  };
+  var UNIT = { 'ug/m3': 'µg/m³', Cel: '°C', 'persons/m2': 'persons/m²', '%RH': '%', count: '', '%obs/m': '%obs/m' };
+
+  function quantity(name) {
+    return QUANTITY[name] || { label: name, stat: 'mean', digits: 2 };
+  }
+
   window.CityTwinStyles = {
+    sensorStatus: function (s) { return SENSOR_STATUS[s] || SENSOR_STATUS_UNKNOWN; },
+    sensorStatuses: SENSOR_STATUS,
+    quantity: quantity,
+    quantityOrder: Object.keys(QUANTITY),
+    unit: function (u) { return u in UNIT ? UNIT[u] : (u || ''); },
     districtColor: function (i) { return DISTRICT_PALETTE[i % DISTRICT_PALETTE.length]; },
     buildingUse: function (use) { return BUILDING_USE[use] || BUILDING_USE.other; },
     buildingUses: BUILDING_USE,

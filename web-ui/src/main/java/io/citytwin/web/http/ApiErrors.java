@@ -1,5 +1,6 @@
 package io.citytwin.web.http;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -9,6 +10,11 @@ final class ApiErrors {
 
   static void send(RoutingContext ctx, int status, String error, String message) {
     send(ctx, status, new JsonObject().put("status", status).put("error", error).put("message", message));
+  }
+
+  /** An error whose {@code error} member is the status's standard reason phrase. */
+  static void send(RoutingContext ctx, int status, String message) {
+    send(ctx, status, HttpResponseStatus.valueOf(status).reasonPhrase(), message);
   }
 
   static void badParameter(RoutingContext ctx, String parameter, String value, String problem) {
@@ -21,6 +27,10 @@ final class ApiErrors {
             .put("parameter", parameter)
             .put("value", value)
             .put("message", "query parameter '" + parameter + "': " + problem));
+  }
+
+  static void badParameter(RoutingContext ctx, BadParameterException e) {
+    badParameter(ctx, e.parameter(), e.value(), e.getMessage());
   }
 
   private static void send(RoutingContext ctx, int status, JsonObject body) {

@@ -2,29 +2,46 @@ package io.citytwin.web.http;
 
 import io.citytwin.twin.cim.BoundingBox;
 import io.citytwin.web.layers.LayerService;
+import io.citytwin.web.metrics.PrometheusText;
+import io.citytwin.web.metrics.TelemetryMetrics;
+import io.citytwin.web.push.LivePush;
+import io.citytwin.web.sensors.SensorFilter;
+import io.citytwin.web.sensors.SensorService;
 import io.citytwin.web.layers.UnknownLayerException;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP routes: thin adapters from requests to the {@link LayerService} port and back. Every
- * handler runs on the event loop and only waits on futures.
+ * The HTTP routes: thin adapters from requests to the {@link LayerService} and {@link
+ * SensorService} ports and back. Every handler runs on the event loop and only waits on futures.
  *
  * <ul>
- *   <li>{@code GET /health}: 200 {@code {"status":"UP",...}}, or 503 with {@code "DOWN"} when the
- *       twin does not answer
+ *   <li>{@code GET /health}: {@code {"status": UP|DEGRADED|DOWN, "checks": {cim, ingest, history}}};
+ *       503 only when the twin (city model) does not answer, see {@link Health}
+ *   <li>{@code GET /metrics}: Prometheus text, see {@link TelemetryMetrics}
+ *   <li>{@code GET /ws}: WebSocket upgrade to the live push, see {@link LivePush}
  *   <li>{@code GET /api/layers}: 200 {@code {"city", "attribution", "layers": [...]}}
  *   <li>{@code GET /api/layers/{name}?bbox=minLon,minLat,maxLon,maxLat}: 200 GeoJSON; 400 bad
  *       bbox; 404 unknown layer
+ *   <li>sensors, indicators and ingest: see {@link SensorRoutes}
  *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 document
  *   <li>{@code /webjars/*}: WebJar resources; {@code /*}: the dashboard
  * </ul>
@@ -32,18 +49,26 @@ import java.util.Optional;
 public final class ApiRoutes {
   static final String GEOJSON = "application/geo+json; charset=utf-8";
   private static final String JSON = "application/json; charset=utf-8";
-  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+  /** Health and metrics answer within this even when a service hangs. */
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Vertx vertx;
   private final LayerService layers;
+  private final SensorService sensors;
+  private final LivePush push;
   private final Buffer openApi;
   private final Instant started = Instant.now();
   private final LayerCache cache;
 
-  /** @param openApi the OpenAPI document served as is */
-  public ApiRoutes(Vertx vertx, LayerService layers, Buffer openApi) {
+  /**
+   * @param push the WebSocket hub {@code /ws} hands connections to (started by the caller)
+   * @param openApi the OpenAPI document served as is
+   */
+  public ApiRoutes(Vertx vertx, LayerService layers, SensorService sensors, LivePush push, Buffer openApi) {
     this.vertx = vertx;
     this.layers = layers;
+    this.sensors = sensors;
+    this.push = push;
     this.openApi = openApi;
     this.cache = new LayerCache(vertx);
   }
@@ -57,8 +82,11 @@ public final class ApiRoutes {
     Router router = Router.router(vertx);
     // HEAD is answered like GET without the body (monitors and curl -I use it).
     readOnly(router, "/health").handler(this::health);
+    readOnly(router, "/metrics").handler(this::metrics);
+    router.route("/ws").method(HttpMethod.GET).handler(this::webSocket);
     readOnly(router, "/api/layers").handler(this::layerList);
     readOnly(router, "/api/layers/:name").handler(this::layer);
+    new SensorRoutes(sensors).mount(router);
     readOnly(router, "/api/openapi.json").handler(this::openApi);
     router.route("/api/*").handler(ctx -> ApiErrors.send(ctx, 404, "Not Found", "no API resource at " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
@@ -68,16 +96,31 @@ public final class ApiRoutes {
   }
 
   private static io.vertx.ext.web.Route readOnly(Router router, String path) {
-    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+    return SensorRoutes.readOnly(router, path);
   }
 
-  /** Paths of the routes served under /api and /health, in OpenAPI form ({@code {name}}). */
+  /** Paths of the routes under /api plus /health, /metrics and /ws, in OpenAPI form ({@code {name}}). */
   static List<String> documentedPaths(Router router) {
     return router.getRoutes().stream()
         .map(r -> r.getPath())
-        .filter(p -> p != null && (p.startsWith("/api/") || p.equals("/health")) && !p.endsWith("/"))
+        .filter(p -> p != null && (p.startsWith("/api/") || List.of("/health", "/metrics", "/ws").contains(p))
+            && !p.endsWith("/"))
         .map(p -> p.replaceAll(":([A-Za-z]+)", "{$1}"))
+        .distinct()
         .toList();
+  }
+
+  /** Each documented path with the methods it is routed for (lower case, as OpenAPI names operations). */
+  static Map<String, Set<String>> documentedOperations(Router router) {
+    Map<String, Set<String>> ops = new TreeMap<>();
+    Set<String> paths = Set.copyOf(documentedPaths(router));
+    for (var r : router.getRoutes()) {
+      String p = r.getPath() == null ? null : r.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+      if (p != null && paths.contains(p) && r.methods() != null) {
+        r.methods().forEach(m -> ops.computeIfAbsent(p, k -> new TreeSet<>()).add(m.name().toLowerCase(Locale.ROOT)));
+      }
+    }
+    return ops;
   }
 
   private void health(RoutingContext ctx) {
@@ -86,23 +129,45 @@ public final class ApiRoutes {
             .put("service", "citytwin")
             .put("time", Instant.now().toString())
             .put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
-    layers
-        .summary()
-        .timeout(HEALTH_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .onComplete(
-            ar -> {
-              JsonObject cim = new JsonObject();
-              if (ar.succeeded()) {
-                cim.put("status", "UP").put("city", ar.result().getString("city"))
-                    .put("counts", ar.result().getJsonObject("counts"));
-              } else {
-                cim.put("status", "DOWN").put("message", String.valueOf(ar.cause().getMessage()));
-              }
-              boolean up = ar.succeeded();
-              body.put("status", up ? "UP" : "DOWN").put("checks", new JsonObject().put("cim", cim));
-              ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", JSON)
-                  .putHeader("Cache-Control", "no-store").end(body.encode());
-            });
+    Future<JsonObject> cim = probe(layers.summary(), "the city model");
+    Future<JsonObject> ingest = probe(sensors.ingestStats(), "ingest");
+    Future.join(cim, ingest).onComplete(ar -> {
+      JsonObject checks = new JsonObject()
+          .put("cim", Health.cim(cim))
+          .put("ingest", Health.ingest(ingest))
+          .put("history", Health.history(ingest));
+      Health.Verdict verdict = Health.verdict(checks);
+      body.put("status", verdict.status()).put("checks", checks);
+      ctx.response().setStatusCode(verdict.httpStatus()).putHeader("Content-Type", JSON)
+          .putHeader("Cache-Control", "no-store").end(body.encode());
+    });
+  }
+
+  /** {@code f}, failing with a message naming {@code what} when it takes longer than the probe time-out. */
+  private static <T> Future<T> probe(Future<T> f, String what) {
+    return f.timeout(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).recover(e -> Future.failedFuture(
+        e instanceof java.util.concurrent.TimeoutException
+            ? new java.util.concurrent.TimeoutException("no answer from " + what + " within " + PROBE_TIMEOUT.toMillis() + " ms")
+            : e));
+  }
+
+  private void metrics(RoutingContext ctx) {
+    Future<JsonObject> stats = probe(sensors.ingestStats(), "ingest");
+    Future<JsonArray> list = probe(sensors.sensors(SensorFilter.ALL), "the live twin");
+    Future.join(stats, list).onComplete(ar -> {
+      String text = TelemetryMetrics.render(
+          stats.succeeded() ? stats.result() : null, list.succeeded() ? list.result() : null, push.stats());
+      ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE)
+          .putHeader("Cache-Control", "no-store").end(text);
+    });
+  }
+
+  private void webSocket(RoutingContext ctx) {
+    if (!ctx.request().canUpgradeToWebSocket()) {
+      ApiErrors.send(ctx, 400, "/ws is a WebSocket endpoint: connect with Upgrade: websocket");
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(push::accept).onFailure(ctx::fail);
   }
 
   private void layerList(RoutingContext ctx) {
@@ -196,6 +261,15 @@ public final class ApiRoutes {
   private void failure(RoutingContext ctx) {
     if (ctx.statusCode() == 404 || ctx.statusCode() == 405) {
       ctx.next();
+      return;
+    }
+    int status = ctx.failure() instanceof HttpException h ? h.getStatusCode() : ctx.statusCode();
+    if (status == 413) {
+      ApiErrors.send(ctx, 413, "the request body exceeds " + SensorRoutes.MAX_BODY_BYTES + " bytes");
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      ApiErrors.send(ctx, status, ctx.failure() == null ? "request refused" : ctx.failure().getMessage());
       return;
     }
     Throwable t = ctx.failure();

@@ -1,46 +1,72 @@
 package io.citytwin.web.http;
 
 import io.citytwin.twin.vertx.CimAddresses;
+import io.citytwin.twin.vertx.TelemetryAddresses;
 import io.citytwin.web.layers.EventBusLayerService;
 import io.citytwin.web.layers.LayerService;
+import io.citytwin.web.push.LivePush;
+import io.citytwin.web.push.PushSettings;
+import io.citytwin.web.sensors.EventBusSensorService;
+import io.citytwin.web.sensors.SensorService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * The HTTP server: REST API, OpenAPI document and the operations dashboard, gzip-compressed when
- * the client accepts it. Full layers are cached with their gzip encoding and an ETag until the
- * twin publishes {@code citytwin.cim.loaded} again.
+ * The HTTP server: REST API, {@code /metrics}, the {@code /ws} live push, OpenAPI document and the
+ * operations dashboard, gzip-compressed when the client accepts it. Full layers are cached with
+ * their gzip encoding and an ETag until the twin publishes {@code citytwin.cim.loaded} again.
  *
- * <p>Config keys: {@code http.port} (default 8080; 0 picks a free port, see {@link #actualPort()})
- * and {@code http.host} (default {@code 0.0.0.0}).
+ * <p>Config keys: {@code http.port} (default 8080; 0 picks a free port, see {@link #actualPort()}),
+ * {@code http.host} (default {@code 0.0.0.0}), {@code ws.addresses} (JSON array of event-bus
+ * addresses whose publications {@code /ws} forwards; default {@link #DEFAULT_PUSH_ADDRESSES}) and
+ * {@code ws.writeQueueBytes} (per-client write queue before frames are dropped; default 1 MiB)
+ * and {@code ws.minResyncMs} (least time between two snapshots re-sent to a client that dropped
+ * frames; default 5000).
  */
 public final class WebServerVerticle extends VerticleBase {
   public static final String CONFIG_PORT = "http.port";
   public static final String CONFIG_HOST = "http.host";
+  public static final String CONFIG_PUSH_ADDRESSES = "ws.addresses";
+  public static final String CONFIG_PUSH_QUEUE_BYTES = "ws.writeQueueBytes";
+  public static final String CONFIG_PUSH_MIN_RESYNC_MS = "ws.minResyncMs";
   public static final int DEFAULT_PORT = 8080;
+  /** What {@code /ws} forwards unless configured: the live twin's changes. */
+  public static final List<String> DEFAULT_PUSH_ADDRESSES = List.of(TelemetryAddresses.LIVE);
   static final String OPENAPI_RESOURCE = "/io/citytwin/web/openapi.json";
 
-  private final Function<io.vertx.core.Vertx, LayerService> layerServiceFactory;
+  private final Function<Vertx, LayerService> layerServiceFactory;
+  private final Function<Vertx, SensorService> sensorServiceFactory;
   private HttpServer server;
+  private LivePush push;
 
-  /** A server that reads the twin through the event bus ({@link EventBusLayerService}). */
+  /** A server that reads the twin and ingest through the event bus. */
   public WebServerVerticle() {
-    this(EventBusLayerService::new);
+    this(EventBusLayerService::new, EventBusSensorService::new);
   }
 
-  /** A server over the given port implementation (e.g. a fixture for tests). */
+  /** A server over the given layers (e.g. a fixture for tests); sensors over the event bus. */
   public WebServerVerticle(LayerService layers) {
-    this(vertx -> layers);
+    this(vertx -> layers, EventBusSensorService::new);
   }
 
-  private WebServerVerticle(Function<io.vertx.core.Vertx, LayerService> factory) {
-    this.layerServiceFactory = factory;
+  /** A server over the given port implementations (e.g. fixtures for tests). */
+  public WebServerVerticle(LayerService layers, SensorService sensors) {
+    this(vertx -> layers, vertx -> sensors);
+  }
+
+  private WebServerVerticle(Function<Vertx, LayerService> layers, Function<Vertx, SensorService> sensors) {
+    this.layerServiceFactory = layers;
+    this.sensorServiceFactory = sensors;
   }
 
   @Override
@@ -51,12 +77,20 @@ public final class WebServerVerticle extends VerticleBase {
       return Future.failedFuture(
           new IllegalArgumentException(CONFIG_PORT + " must be 0..65535, not " + port));
     }
+    PushSettings settings;
+    try {
+      settings = pushSettings();
+    } catch (IllegalArgumentException | ClassCastException e) {
+      return Future.failedFuture(new IllegalArgumentException("bad WebSocket config: " + e.getMessage(), e));
+    }
     LayerService layers = layerServiceFactory.apply(vertx);
-    return vertx
-        .executeBlocking(WebServerVerticle::readOpenApi)
+    SensorService sensors = sensorServiceFactory.apply(vertx);
+    push = new LivePush(vertx, sensors, settings);
+    return push.start()
+        .compose(v -> vertx.executeBlocking(WebServerVerticle::readOpenApi))
         .compose(
             doc -> {
-              ApiRoutes routes = new ApiRoutes(vertx, layers, doc);
+              ApiRoutes routes = new ApiRoutes(vertx, layers, sensors, push, doc);
               // A reloaded city makes the cached layers stale.
               vertx.eventBus().consumer(CimAddresses.LOADED, m -> routes.invalidateCache());
               HttpServerOptions options =
@@ -64,6 +98,36 @@ public final class WebServerVerticle extends VerticleBase {
               return vertx.createHttpServer(options).requestHandler(routes.router()).listen();
             })
         .onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return push == null ? Future.succeededFuture() : push.stop();
+  }
+
+  private PushSettings pushSettings() {
+    JsonArray configured = config().getJsonArray(CONFIG_PUSH_ADDRESSES);
+    List<String> addresses = new ArrayList<>();
+    if (configured == null) {
+      addresses.addAll(DEFAULT_PUSH_ADDRESSES);
+    } else {
+      for (Object a : configured) {
+        if (!(a instanceof String s) || s.isBlank()) {
+          throw new IllegalArgumentException(CONFIG_PUSH_ADDRESSES + " must list event-bus addresses, found " + a);
+        }
+        addresses.add(s);
+      }
+    }
+    PushSettings settings = PushSettings.of(addresses);
+    Integer queue = config().getInteger(CONFIG_PUSH_QUEUE_BYTES);
+    if (queue != null) {
+      settings = settings.withWriteQueueMaxBytes(queue);
+    }
+    Long resyncMs = config().getLong(CONFIG_PUSH_MIN_RESYNC_MS);
+    if (resyncMs != null) {
+      settings = settings.withMinResyncInterval(java.time.Duration.ofMillis(resyncMs));
+    }
+    return settings;
   }
 
   /** The port the server listens on; valid once the verticle is deployed. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citytwin.twin.cim.BoundingBox;
 import io.citytwin.web.layers.LayerService;
 import io.citytwin.web.layers.UnknownLayerException;
+import io.citytwin.web.push.LivePush;
+import io.citytwin.web.push.PushSettings;
+import io.citytwin.web.sensors.EventBusSensorService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +19,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,7 @@ class ApiRoutesTest {
   private final ScriptedLayers layers = new ScriptedLayers();
 
   private void start() throws Exception {
+    await(FakeTelemetry.testville().register(vertx));
     WebServerVerticle server = new WebServerVerticle(layers);
     await(vertx.deployVerticle(server, new io.vertx.core.DeploymentOptions()
         .setConfig(new JsonObject().put(WebServerVerticle.CONFIG_PORT, 0).put(WebServerVerticle.CONFIG_HOST, "127.0.0.1"))));
@@ -160,10 +166,42 @@ class ApiRoutesTest {
   void everyApiRouteIsInTheOpenApiDocument() throws Exception {
     JsonObject doc = new JsonObject(WebServerVerticle.readOpenApi());
     assertThat(doc.getString("openapi")).startsWith("3.");
-    Router router = new ApiRoutes(vertx, layers, Buffer.buffer()).router();
+    EventBusSensorService sensors = new EventBusSensorService(vertx);
+    Router router = new ApiRoutes(vertx, layers, sensors, new LivePush(vertx, sensors, PushSettings.of(List.of())),
+        Buffer.buffer()).router();
     List<String> served = ApiRoutes.documentedPaths(router);
-    assertThat(served).contains("/health", "/api/layers", "/api/layers/{name}", "/api/openapi.json");
-    assertThat(doc.getJsonObject("paths").fieldNames()).containsExactlyInAnyOrderElementsOf(served);
+    assertThat(served).contains("/health", "/metrics", "/ws", "/api/layers", "/api/layers/{name}", "/api/openapi.json",
+        "/api/sensors", "/api/sensors/{id}", "/api/sensors/{id}/history", "/api/indicators",
+        "/api/ingest/dead-letters", "/api/ingest/stats");
+    JsonObject paths = doc.getJsonObject("paths");
+    assertThat(paths.fieldNames()).containsExactlyInAnyOrderElementsOf(served);
+    // Every routed method is documented (HEAD is GET without a body), and nothing more.
+    ApiRoutes.documentedOperations(router).forEach((path, methods) -> {
+      Set<String> documented = new TreeSet<>(paths.getJsonObject(path).fieldNames());
+      Set<String> routed = new TreeSet<>(methods);
+      routed.remove("head");
+      assertThat(documented).as(path).isEqualTo(routed);
+      documented.forEach(m -> assertThat(paths.getJsonObject(path).getJsonObject(m).getJsonObject("responses"))
+          .as(path + " " + m + " responses").isNotEmpty());
+    });
+    assertRefsResolve(doc, doc);
+  }
+
+  /** Every "$ref" in the document points at something that exists in it. */
+  private static void assertRefsResolve(JsonObject doc, Object node) {
+    if (node instanceof JsonObject o) {
+      String ref = o.getString("$ref");
+      if (ref != null) {
+        Object target = doc;
+        for (String part : ref.substring(2).split("/")) {
+          target = target instanceof JsonObject t ? t.getValue(part) : null;
+        }
+        assertThat(target).as(ref).isNotNull();
+      }
+      o.forEach(e -> assertRefsResolve(doc, e.getValue()));
+    } else if (node instanceof JsonArray a) {
+      a.forEach(e -> assertRefsResolve(doc, e));
+    }
   }
 
   @Test

@@ -9,16 +9,31 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** The platform as the app wires it (CIM verticle, then the web server on a free port), for ITs. */
-record TestServer(Vertx vertx, int port) {
+/**
+ * The platform as the app wires it (CIM verticle, telemetry services, then the web server on a
+ * free port), for ITs. The telemetry services are {@link FakeTelemetry}: the web-ui's test boundary
+ * is the event-bus contract.
+ */
+record TestServer(Vertx vertx, int port, FakeTelemetry telemetry) {
 
   static TestServer start(Callable<CityModel> city) throws Exception {
+    return start(city, new FakeTelemetry());
+  }
+
+  static TestServer start(Callable<CityModel> city, FakeTelemetry telemetry) throws Exception {
+    return start(city, telemetry, new JsonObject());
+  }
+
+  /** @param webConfig config of the web verticle (its port is always a free one) */
+  static TestServer start(Callable<CityModel> city, FakeTelemetry telemetry, JsonObject webConfig) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       await(vertx.deployVerticle(new CimVerticle(city)));
+      await(telemetry.register(vertx));
       WebServerVerticle web = new WebServerVerticle();
-      await(vertx.deployVerticle(web, new DeploymentOptions().setConfig(new JsonObject().put(WebServerVerticle.CONFIG_PORT, 0))));
-      return new TestServer(vertx, web.actualPort());
+      await(vertx.deployVerticle(web,
+          new DeploymentOptions().setConfig(webConfig.copy().put(WebServerVerticle.CONFIG_PORT, 0))));
+      return new TestServer(vertx, web.actualPort(), telemetry);
     } catch (Exception e) {
       vertx.close();
       throw e;

@@ -150,7 +150,7 @@ class WebServerIT {
   }
 
   @Test
-  void servesTheDashboardAndLeafletFromTheWebJar() throws Exception {
+  void servesTheDashboardLeafletAndChartJsFromTheWebJars() throws Exception {
     HttpResponse<Buffer> index = get("/");
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.bodyAsString()).contains("<div id=\"map\"").contains("/webjars/leaflet/1.9.4/dist/leaflet.js");
@@ -158,6 +158,12 @@ class WebServerIT {
     assertThat(leaflet.statusCode()).isEqualTo(200);
     assertThat(leaflet.bodyAsString()).contains("Leaflet");
     assertThat(get("/js/dashboard.js").statusCode()).isEqualTo(200);
+    assertThat(get("/js/telemetry.js").statusCode()).isEqualTo(200);
+    // Chart.js for the history chart, also from its WebJar: the dashboard needs no internet.
+    assertThat(index.bodyAsString()).contains("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+    HttpResponse<Buffer> chart = get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+    assertThat(chart.statusCode()).isEqualTo(200);
+    assertThat(chart.bodyAsString()).contains("Chart.js v4.5.1");
     assertThat(get("/css/dashboard.css").statusCode()).isEqualTo(200);
   }
 
