@@ -90,6 +90,49 @@ class TelemetryPlatformIT {
     }
   }
 
+  private static java.net.http.HttpResponse<String> http(Platform p, String method, String path, String body) throws Exception {
+    var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + p.httpPort() + path))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    return java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aSensorRegisteredOverRestCanPublishIsServedWithHistoryAndSurvivesARestart() throws Exception {
+    long ts = System.currentTimeMillis() - 2_000;
+    Platform p = start();
+    try {
+      var created = http(p, "POST", "/api/sensors", "{\"id\":\"wl-test-1\",\"kind\":\"water_level\","
+          + "\"lat\":43.7350,\"lon\":7.4215,\"secret\":\"a-long-enough-secret-1\"}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      assertThat(http(p, "POST", "/api/sensors", "{\"id\":\"wl-test-1\",\"kind\":\"water_level\",\"lat\":43.7350,\"lon\":7.4215}")
+          .statusCode()).isEqualTo(409);
+      assertThat(http(p, "POST", "/api/sensors", "{\"id\":\"bad\",\"kind\":\"volcano\",\"lat\":43.7350,\"lon\":7.4215}")
+          .body()).contains("kind");
+      MqttClient client = connect(p.mqttUrl(), "wl-test-1", "a-long-enough-secret-1");
+      client.publish("citytwin/v1/sensors/wl-test-1/telemetry",
+          ("{\"ts\":" + ts + ",\"water_level\":1.25}").getBytes(StandardCharsets.UTF_8), 1, false);
+      client.disconnect();
+      client.close();
+      await().atMost(Duration.ofSeconds(10)).until(() -> new JsonObject(http(p, "GET", "/api/sensors/wl-test-1", null).body())
+          .getJsonObject("state").getString("status").equals("ok"));
+      JsonObject history = new JsonObject(http(p, "GET", "/api/sensors/wl-test-1/history?quantity=water_level&from="
+          + (ts - 1000) + "&to=" + (ts + 1000), null).body());
+      assertThat(history.getJsonArray("points").getJsonObject(0).getDouble("value")).isEqualTo(1.25);
+    } finally {
+      p.closeAndWait();
+    }
+    Platform again = start();
+    try {
+      var got = http(again, "GET", "/api/sensors/wl-test-1", null);
+      assertThat(got.statusCode()).isEqualTo(200);
+      assertThat(new JsonObject(got.body()).getString("district")).isNotNull();
+    } finally {
+      again.closeAndWait();
+    }
+  }
+
   @Test
   void theEmbeddedBrokerRefusesWrongCredentialsAndDeadLettersGarbage() throws Exception {
     Platform p = start();

@@ -154,7 +154,7 @@ public final class LiveTwinVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     return vertx.executeBlocking(() -> {
-      Path tmp = registryFile.resolveSibling(registryFile.getFileName() + ".tmp");
+      Path tmp = registryFile.resolveSibling("." + registryFile.getFileName()); // same format, hidden
       java.nio.file.Files.createDirectories(registryFile.toAbsolutePath().getParent());
       SensorFiles.write(tmp, next.all(), attribution);
       java.nio.file.Files.move(tmp, registryFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
