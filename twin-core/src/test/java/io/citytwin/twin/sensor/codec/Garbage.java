@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Mutations of valid documents: structure-aware (JSON tree) and blind (text). */
-final class Garbage {
+public final class Garbage {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String[] STRINGS = {
@@ -53,7 +53,7 @@ final class Garbage {
   }
 
   /** {@code valid} with one to three random tree edits, then possibly one text edit. */
-  static String mutateJson(String valid, Random r) {
+  public static String mutateJson(String valid, Random r) {
     try {
       JsonNode root = JSON.readTree(valid);
       for (int edits = 1 + r.nextInt(3); edits > 0; edits--) {
@@ -107,7 +107,7 @@ final class Garbage {
   }
 
   /** One blind edit: truncate, insert, delete or replace a character. */
-  static String mutateText(String text, Random r) {
+  public static String mutateText(String text, Random r) {
     if (text.isEmpty()) {
       return String.valueOf((char) r.nextInt(128));
     }
