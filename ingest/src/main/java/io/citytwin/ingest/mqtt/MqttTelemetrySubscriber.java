@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * on the Vert.x context captured at construction; nothing blocks an event loop (the callback
  * thread waits when {@link MqttSettings#maxPendingReadings} is reached).
  */
-public final class MqttTelemetrySubscriber {
+public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
   private static final Logger LOG = LoggerFactory.getLogger(MqttTelemetrySubscriber.class);
 
   private static final long RETRY_START_MS = 100;
@@ -87,6 +87,7 @@ public final class MqttTelemetrySubscriber {
   }
 
   /** Connects and subscribes; fails with the broker's reason (e.g. bad credentials). */
+  @Override
   public Future<Void> start() {
     MqttConnectOptions o = new MqttConnectOptions();
     o.setCleanSession(false);
@@ -120,6 +121,7 @@ public final class MqttTelemetrySubscriber {
   }
 
   /** Hands off what is pending, then disconnects. */
+  @Override
   public Future<Void> stop() {
     stopped = true;
     Promise<Void> done = Promise.promise();
@@ -143,20 +145,24 @@ public final class MqttTelemetrySubscriber {
   }
 
   /** Readings handed off successfully since start. */
+  @Override
   public long handedOffReadings() {
     return handedOff.get();
   }
 
   /** QoS 1 messages acknowledged to the broker since start. */
+  @Override
   public long acknowledgedMessages() {
     return acked.get();
   }
 
   /** Hand-off attempts that failed (each was retried). */
+  @Override
   public long handOffFailures() {
     return handOffFailures.get();
   }
 
+  @Override
   public boolean isConnected() {
     return client.isConnected();
   }
