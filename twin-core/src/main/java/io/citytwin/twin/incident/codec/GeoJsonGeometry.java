@@ -33,7 +33,12 @@ public final class GeoJsonGeometry {
 
   private GeoJsonGeometry() {}
 
-  /** Writes {@code g} as a geometry object. */
+  /**
+   * Writes {@code g} as a geometry object.
+   *
+   * @throws IllegalArgumentException when a position is outside lon -180..180, lat -90..90 (it
+   *     would not read back)
+   */
   public static void write(JsonGenerator out, Geometry g) throws IOException {
     out.writeStartObject();
     out.writeStringField("type", g.getGeometryType());
@@ -88,6 +93,9 @@ public final class GeoJsonGeometry {
   }
 
   private static void position(JsonGenerator out, Coordinate c) throws IOException {
+    if (!(c.getX() >= -180 && c.getX() <= 180 && c.getY() >= -90 && c.getY() <= 90)) {
+      throw new IllegalArgumentException("position " + c + " is outside lon -180..180, lat -90..90");
+    }
     out.writeStartArray();
     out.writeNumber(c.getX());
     out.writeNumber(c.getY());
