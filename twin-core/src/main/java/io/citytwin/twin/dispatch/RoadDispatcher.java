@@ -144,7 +144,8 @@ public final class RoadDispatcher implements Dispatcher {
         .map(r -> {
           Unit u = free.stream().filter(f -> f.node() == r.from()).findFirst().orElseThrow();
           double turnout = spec.turnout().toMillis() / 1000.0;
-          return assignment(u, atMillis, turnout, r);
+          return new Assignment(u.id(), u.baseId(), u.baseName(), atMillis, turnout, plan(r),
+              Assignment.eta(atMillis, turnout, r.travelTimeS()));
         });
   }
 
@@ -158,39 +159,31 @@ public final class RoadDispatcher implements Dispatcher {
       return Optional.empty();
     }
     Position here = position(current, atMillis);
-    List<Integer> ahead = current.route().edges().subList(here.nodeIndex(), current.route().edges().size());
-    boolean blocked = ahead.stream().anyMatch(closedEdges::contains);
-    if (!blocked) {
+    List<Integer> route = current.route().edges();
+    if (route.subList(here.nodeIndex(), route.size()).stream().noneMatch(closedEdges::contains)) {
       return Optional.empty();
     }
     RoadClosures closures = RoadClosures.ofEdges(closedEdges);
     double[] toSite = router.costsTo(target.get(), MODE, Cost.TIME, closures);
-    int node = current.route().nodes().get(here.nodeIndex());
-    Unit best = null;
-    double bestTime = toSite[node] + here.delayS();
-    double bestDelay = here.delayS();
+    Candidate best = new Candidate(current.unitId(), current.baseId(), current.baseName(),
+        current.route().nodes().get(here.nodeIndex()), here.delayS());
     double turnout = spec.turnout().toMillis() / 1000.0;
     for (Unit u : units(agency)) {
-      if (unavailable.contains(u.id()) || u.id().equals(current.unitId())) {
-        continue;
-      }
-      if (turnout + toSite[u.node()] < bestTime) {
-        best = u;
-        bestTime = turnout + toSite[u.node()];
-        bestDelay = turnout;
+      if (!unavailable.contains(u.id()) && !u.id().equals(current.unitId())
+          && turnout + toSite[u.node()] < best.delayS() + toSite[best.node()]) {
+        best = new Candidate(u.id(), u.baseId(), u.baseName(), u.node(), turnout);
       }
     }
-    if (Double.isInfinite(bestTime)) {
+    if (Double.isInfinite(toSite[best.node()])) {
       return Optional.empty();
     }
-    int from = best == null ? node : best.node();
-    Route r = router.route(from, target.get(), MODE, Cost.TIME, closures).orElseThrow();
-    if (best == null) {
-      return Optional.of(new Assignment(current.unitId(), current.baseId(), current.baseName(),
-          atMillis, bestDelay, plan(r), Assignment.eta(atMillis, bestDelay, r.travelTimeS())));
-    }
-    return Optional.of(assignment(best, atMillis, bestDelay, r));
+    Route r = router.route(best.node(), target.get(), MODE, Cost.TIME, closures).orElseThrow();
+    return Optional.of(new Assignment(best.unitId(), best.baseId(), best.baseName(), atMillis,
+        best.delayS(), plan(r), Assignment.eta(atMillis, best.delayS(), r.travelTimeS())));
   }
+
+  /** A unit that could drive to the site from {@code node}, starting {@code delayS} from now. */
+  private record Candidate(String unitId, String baseId, String baseName, int node, double delayS) {}
 
   /**
    * Where a unit following {@code a} is at {@code atMillis}: the index in its route of the next
@@ -213,12 +206,6 @@ public final class RoadDispatcher implements Dispatcher {
   }
 
   record Position(int nodeIndex, double delayS) {}
-
-  private static Assignment assignment(Unit u, long atMillis, double delayS, Route r) {
-    return new Assignment(
-        u.id(), u.baseId(), u.baseName(), atMillis, delayS, plan(r),
-        Assignment.eta(atMillis, delayS, r.travelTimeS()));
-  }
 
   private static RoutePlan plan(Route r) {
     return new RoutePlan(r.nodes(), r.edges(), r.lengthM(), r.travelTimeS(), r.geometry());

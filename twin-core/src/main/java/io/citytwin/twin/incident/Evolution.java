@@ -67,11 +67,7 @@ final class Evolution {
 
   private static Incident taskEvent(Incident i, IncidentEvent e) {
     if (e instanceof TaskCreated c) {
-      Map<String, Task> tasks = new LinkedHashMap<>(i.tasks());
-      tasks.put(c.taskId(), Task.created(c.taskId(), c.spec(), c.atMillis()));
-      String text = c.taskId() + " for " + c.spec().agency().code() + ": " + c.spec().action();
-      return with(i, e, Kind.TASK_CREATED, c.taskId(), text, i.severity(), i.status(), i.area(),
-          i.evidence(), i.alarmCount(), tasks, i.closedEdges());
+      return created(i, c);
     }
     if (e instanceof TaskDispatched d) {
       String text = d.taskId() + " sent to " + i.tasks().get(d.taskId()).spec().agency().code()
@@ -109,6 +105,18 @@ final class Evolution {
     TaskCancelled c = (TaskCancelled) e;
     return task(i, e, c.taskId(), t -> t.finished(TaskStatus.CANCELLED, c.reason(), c.atMillis()),
         Kind.TASK_CANCELLED, c.taskId() + " cancelled: " + c.reason());
+  }
+
+  private static Incident created(Incident i, TaskCreated c) {
+    if (i.tasks().containsKey(c.taskId())) {
+      throw new IllegalStateException("event " + c.seq() + " creates task " + c.taskId() + " of "
+          + i.id() + " again");
+    }
+    Map<String, Task> tasks = new LinkedHashMap<>(i.tasks());
+    tasks.put(c.taskId(), Task.created(c.taskId(), c.spec(), c.atMillis()));
+    String text = c.taskId() + " for " + c.spec().agency().code() + ": " + c.spec().action();
+    return with(i, c, Kind.TASK_CREATED, c.taskId(), text, i.severity(), i.status(), i.area(),
+        i.evidence(), i.alarmCount(), tasks, i.closedEdges());
   }
 
   private static String describe(Assignment a) {

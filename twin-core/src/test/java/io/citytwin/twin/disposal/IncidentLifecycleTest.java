@@ -158,6 +158,19 @@ class IncidentLifecycleTest {
   }
 
   @Test
+  void withoutRoadDataEveryTaskIsSentAtOnceWithoutAUnitAndArrivalIsReportedByTheCrew() {
+    Desk desk = new Desk(new Disposal(Desk.GRID_PLANS, io.citytwin.twin.dispatch.Dispatcher.withoutUnits(),
+        DisposalSettings.DEFAULTS));
+    desk.accept(Raise.of(Alarms.smoke(1, T0)));
+    Incident i = desk.only();
+    assertThat(i.tasks().values()).allMatch(t -> t.status() == TaskStatus.DISPATCHED && t.assignment() == null);
+    assertThat(i.closedEdges()).isEmpty();
+    desk.accept(new AcknowledgeTask(i.id(), "fire-1", Agency.FIRE, "x", Channel.VOICE, T0 + 1000));
+    desk.accept(new MarkArrived(i.id(), "fire-1", "FPT 1", T0 + 200_000));
+    assertThat(desk.incident(i.id()).status()).isEqualTo(IncidentStatus.IN_PROGRESS);
+  }
+
+  @Test
   void repeatingAStepAlreadyTakenIsAcceptedWithoutEvents() {
     Desk desk = Desk.grid();
     desk.accept(Raise.of(Alarms.smoke(1, T0)));

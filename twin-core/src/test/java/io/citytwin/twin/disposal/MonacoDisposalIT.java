@@ -52,6 +52,7 @@ class MonacoDisposalIT {
   private static Router router;
   private static ResponsePlans plans;
   private static Building building;
+  private static Disposal engine;
 
   @BeforeAll
   static void load() {
@@ -60,13 +61,11 @@ class MonacoDisposalIT {
     router = index.router();
     plans = ResponsePlans.builtIn("monaco");
     building = index.buildingsWithinRadius(CASINO_LON, CASINO_LAT, 60).get(0).building();
-    desk = new Desk(new Disposal(plans, new RoadDispatcher(index, plans.fleet()), DisposalSettings.DEFAULTS));
+    engine = new Disposal(plans, new RoadDispatcher(index, plans.fleet()), DisposalSettings.DEFAULTS);
   }
 
-  private static Desk desk;
-
-  private Desk freshDesk() {
-    return new Desk(desk.engine);
+  private static Desk freshDesk() {
+    return new Desk(engine);
   }
 
   private static Alarm fireIn(Building b, long at) {
