@@ -132,6 +132,25 @@ public final class Router {
     return mainComponent[mode.ordinal()].get(node);
   }
 
+  /**
+   * Seconds the mode needs to traverse one edge, as the searches count it: the edge's free-flow
+   * speed by car, {@link #WALKING_SPEED_MPS} on foot; {@code +Infinity} when the mode may not use
+   * the edge (by car: {@code car} false or no positive speed; on foot: {@code foot} false). Lets
+   * callers place a vehicle along a {@link Route} after some elapsed time.
+   */
+  public double edgeTravelTimeS(int edge, TravelMode mode) {
+    if (edge < 0 || edge >= graph.edges().size()) {
+      throw new IllegalArgumentException(
+          "edge index " + edge + " outside 0.." + (graph.edges().size() - 1));
+    }
+    RoadGraph.Edge e = graph.edges().get(edge);
+    if (mode == TravelMode.FOOT) {
+      return e.foot() ? e.lengthM() / WALKING_SPEED_MPS : Double.POSITIVE_INFINITY;
+    }
+    boolean drivable = e.car() && e.speedKmh() > 0 && Double.isFinite(e.speedKmh());
+    return drivable ? e.lengthM() / (e.speedKmh() / 3.6) : Double.POSITIVE_INFINITY;
+  }
+
   /** The A* heuristic: a lower bound on the cost of any route from {@code from} to {@code to}. */
   public double lowerBound(int from, int to, TravelMode mode, Cost cost) {
     checkNode(from);

@@ -281,6 +281,34 @@ class RouterTest {
   }
 
   @Test
+  void edgeTravelTimesAddUpToTheRouteTravelTime() {
+    Triangle g = new Triangle();
+    for (TravelMode mode : TravelMode.values()) {
+      Route r = g.router.route(g.a, g.b, mode, Cost.TIME).orElseThrow();
+      double sum = r.edges().stream().mapToDouble(e -> g.router.edgeTravelTimeS(e, mode)).sum();
+      assertThat(sum).isCloseTo(r.travelTimeS(), within(1e-9));
+    }
+    RoadGraph.Edge ab = g.router.graph().edges().get(g.ab);
+    assertThat(g.router.edgeTravelTimeS(g.ab, TravelMode.CAR)).isCloseTo(ab.lengthM() / (20 / 3.6), within(1e-9));
+  }
+
+  @Test
+  void edgesAModeMayNotUseTakeForever() {
+    TestGraph t = new TestGraph();
+    int a = t.node(7.420, 43.730);
+    int b = t.node(7.424, 43.730);
+    int foot = t.footway(a, b);
+    int car = t.carOnly(a, b, 50);
+    Router router = new Router(t.build());
+    assertThat(router.edgeTravelTimeS(foot, TravelMode.CAR)).isInfinite();
+    assertThat(router.edgeTravelTimeS(car, TravelMode.FOOT)).isInfinite();
+    assertThat(router.edgeTravelTimeS(foot, TravelMode.FOOT)).isFinite();
+    assertThatThrownBy(() -> router.edgeTravelTimeS(99, TravelMode.CAR))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("edge index 99");
+  }
+
+  @Test
   void rejectsUnknownNodes() {
     Triangle g = new Triangle();
     assertThatThrownBy(() -> g.router.route(g.a, 99, TravelMode.CAR, Cost.TIME))
