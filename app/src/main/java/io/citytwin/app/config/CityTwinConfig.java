@@ -36,6 +36,7 @@ public final class CityTwinConfig {
           Setting.optional("mqtt.username", "user name of ingest on the broker (embedded: default citytwin-ingest)"),
           Setting.optional("mqtt.password", "password of ingest on the broker (embedded: random per start when empty)"),
           Setting.text("mqtt.client-id", "citytwin-ingest", "MQTT client id of ingest (its persistent session)"),
+          Setting.choice("mqtt.client", "paho", List.of("paho", "vertx"), "MQTT client of ingest: Eclipse Paho, or the Vert.x/Netty client for the highest rates"),
           Setting.text("mqtt.subscription", "citytwin/v1/sensors/+/telemetry", "topic filter ingest subscribes to ($share/... to spread over nodes)"),
           Setting.integer("ingest.max-payload-bytes", "65536", 64, 16 * 1024 * 1024, "largest telemetry payload accepted; larger ones are dead-lettered"),
           Setting.optional("kafka.bootstrap", "Kafka bootstrap servers; set to run telemetry through Kafka (scaled mode)"),

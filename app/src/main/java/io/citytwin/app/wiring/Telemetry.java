@@ -11,6 +11,8 @@ import io.citytwin.ingest.kafka.KafkaReadingSource;
 import io.citytwin.ingest.kafka.KafkaSettings;
 import io.citytwin.ingest.mqtt.MqttSettings;
 import io.citytwin.ingest.mqtt.MqttTelemetrySubscriber;
+import io.citytwin.ingest.mqtt.TelemetrySubscriber;
+import io.citytwin.ingest.mqtt.VertxMqttTelemetrySubscriber;
 import io.citytwin.ingest.mqtt.RejectionListener;
 import io.citytwin.ingest.telemetry.DecoderLimits;
 import io.citytwin.ingest.telemetry.RejectReason;
@@ -72,8 +74,9 @@ final class Telemetry {
     TelemetryIntake intake = new TelemetryIntake(decoder, counters, deadLetters);
     MqttSettings settings = new MqttSettings(mqtt.url(), config.text("mqtt.client-id"), mqtt.username(),
         mqtt.password(), config.text("mqtt.subscription"), 50_000);
-    MqttTelemetrySubscriber subscriber = new MqttTelemetrySubscriber(vertx, settings, intake, intakeSink,
-        rejections(vertx));
+    TelemetrySubscriber subscriber = "vertx".equals(config.text("mqtt.client"))
+        ? new VertxMqttTelemetrySubscriber(vertx, settings, intake, intakeSink, rejections(vertx), System::currentTimeMillis)
+        : new MqttTelemetrySubscriber(vertx, settings, intake, intakeSink, rejections(vertx));
     return new IngestVerticle.Parts(subscriber, mqtt.url(), counters, deadLetters, history.store(),
         history.kind(), history.stats(), id -> registry.get().find(id), lifecycle);
   }

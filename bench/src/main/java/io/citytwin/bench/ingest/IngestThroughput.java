@@ -9,6 +9,8 @@ import io.citytwin.ingest.history.embedded.EmbeddedHistoryOptions;
 import io.citytwin.ingest.history.embedded.EmbeddedHistoryStore;
 import io.citytwin.ingest.mqtt.MqttSettings;
 import io.citytwin.ingest.mqtt.MqttTelemetrySubscriber;
+import io.citytwin.ingest.mqtt.TelemetrySubscriber;
+import io.citytwin.ingest.mqtt.VertxMqttTelemetrySubscriber;
 import io.citytwin.ingest.telemetry.DecoderLimits;
 import io.citytwin.ingest.telemetry.RejectionCounters;
 import io.citytwin.ingest.telemetry.TelemetryDecoder;
@@ -45,6 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class IngestThroughput {
   private static final String FILTER = "citytwin/v1/sensors/+/telemetry";
   private static final int SUBSCRIBERS = Integer.getInteger("subscribers", 1);
+  /** Ingest MQTT clients to measure: paho (the default of citytwin run) and vertx. */
+  private static final List<String> CLIENTS = List.of(System.getProperty("clients", "paho,vertx").split(","));
 
   record Result(String what, int qos, long messages, double seconds, long lost) {
     double rate() {
@@ -67,8 +71,10 @@ public final class IngestThroughput {
     for (int round = 0; round < rounds; round++) {
       for (int qos : new int[] {0, 1}) {
         results.add(raw(tmp, qos, n, ids, connections));
-        results.add(cityTwin(tmp, qos, n, ids, connections, registry, false));
-        results.add(cityTwin(tmp, qos, n, ids, connections, registry, true));
+        for (String client : CLIENTS) {
+          results.add(cityTwin(tmp, qos, n, ids, connections, registry, false, client));
+          results.add(cityTwin(tmp, qos, n, ids, connections, registry, true, client));
+        }
       }
     }
     print(results);
@@ -105,7 +111,7 @@ public final class IngestThroughput {
   }
 
   static Result cityTwin(Path tmp, int qos, long n, List<String> ids, int connections, SensorRegistry registry,
-      boolean history) throws Exception {
+      boolean history, String client) throws Exception {
     Vertx vertx = Vertx.vertx();
     EmbeddedHistoryStore store = null;
     try (MosquittoProcess broker = new MosquittoProcess(Files.createTempDirectory(tmp, "ct"))) {
@@ -119,17 +125,19 @@ public final class IngestThroughput {
       RejectionCounters counters = new RejectionCounters();
       TelemetryIntake intake = new TelemetryIntake(
           new TelemetryDecoder(id -> ref.get().quantitiesOf(id), DecoderLimits.DEFAULTS), counters, d -> { });
-      List<MqttTelemetrySubscriber> subscribers = new ArrayList<>();
+      List<TelemetrySubscriber> subscribers = new ArrayList<>();
       for (int i = 0; i < SUBSCRIBERS; i++) {
         // several connections share the subscription: decoding runs on as many Paho threads
         String filter = SUBSCRIBERS == 1 ? FILTER : "$share/citytwin-ingest/" + FILTER;
-        subscribers.add(new MqttTelemetrySubscriber(vertx,
-            new MqttSettings(broker.url(), "bench-ingest-" + i, null, null, filter, 50_000), intake, sink, (a, b, c) -> { }));
+        MqttSettings settings = new MqttSettings(broker.url(), "bench-ingest-" + i, null, null, filter, 50_000);
+        subscribers.add(client.equals("vertx")
+            ? new VertxMqttTelemetrySubscriber(vertx, settings, intake, sink, (a, b, c) -> { }, System::currentTimeMillis)
+            : new MqttTelemetrySubscriber(vertx, settings, intake, sink, (a, b, c) -> { }));
       }
-      for (MqttTelemetrySubscriber sub : subscribers) {
+      for (TelemetrySubscriber sub : subscribers) {
         sub.start().await();
       }
-      java.util.function.LongSupplier handedOff = () -> subscribers.stream().mapToLong(MqttTelemetrySubscriber::handedOffReadings).sum();
+      java.util.function.LongSupplier handedOff = () -> subscribers.stream().mapToLong(TelemetrySubscriber::handedOffReadings).sum();
       LoadPublisher load = new LoadPublisher(broker.url(), connections, qos, ids);
       long t0 = System.nanoTime();
       load.publish(n, System.currentTimeMillis() - 3_600_000);
@@ -145,10 +153,10 @@ public final class IngestThroughput {
       }
       double s = (System.nanoTime() - t0) / 1e9;
       long got = handedOff.getAsLong();
-      for (MqttTelemetrySubscriber sub : subscribers) {
+      for (TelemetrySubscriber sub : subscribers) {
         sub.stop().await();
       }
-      String what = history ? "CityTwin → live state + embedded history" : "CityTwin → live state";
+      String what = "CityTwin (" + client + ") → live state" + (history ? " + embedded history" : "");
       if (counters.totalRejected() > 0) {
         throw new IllegalStateException("benchmark payloads were rejected: " + counters.snapshot());
       }

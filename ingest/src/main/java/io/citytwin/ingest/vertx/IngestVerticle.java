@@ -4,7 +4,7 @@ import io.citytwin.ingest.deadletter.DeadLetterStore;
 import io.citytwin.ingest.history.HistoryPoint;
 import io.citytwin.ingest.history.HistoryQuery;
 import io.citytwin.ingest.history.HistoryStore;
-import io.citytwin.ingest.mqtt.MqttTelemetrySubscriber;
+import io.citytwin.ingest.mqtt.TelemetrySubscriber;
 import io.citytwin.ingest.telemetry.DeadLetter;
 import io.citytwin.ingest.telemetry.RejectReason;
 import io.citytwin.ingest.telemetry.RejectionCounters;
@@ -42,7 +42,7 @@ public final class IngestVerticle extends VerticleBase {
    * @param historyStats store statistics for {@code /metrics} and {@code /health}
    */
   public record Parts(
-      MqttTelemetrySubscriber subscriber, String brokerUrl, RejectionCounters counters,
+      TelemetrySubscriber subscriber, String brokerUrl, RejectionCounters counters,
       DeadLetterStore deadLetters, HistoryStore history, String historyKind,
       Supplier<Map<String, Object>> historyStats, Function<String, Optional<Sensor>> sensors,
       List<Lifecycle> lifecycle) {}

@@ -11,7 +11,7 @@ package io.citytwin.twin.vertx;
  * source, evidence: [{sensorId, quantity, value, ts}], tasks: [task], timeline: [{at, kind, text,
  * agency?, taskId?}]}}; lists carry incidents without {@code timeline} and {@code evidence}. A
  * <b>task</b> is {@code {id, incidentId, agency (fire|ems|police|traffic|utilities|health), action,
- * status (pending|dispatched|acknowledged|en_route|arrived|done|cancelled), onSite, createdAt,
+ * status (pending|dispatched|acknowledged|arrived|done|cancelled), onSite, createdAt,
  * ackDueAt, arriveDueAt, ackedAt?, ackedBy?, ackChannel?, escalationLevel (0 none, 1 duty
  * supervisor, 2 operations-centre commander), unit? {id, base, name}, etaSeconds?, route? (GeoJSON
  * LineString)}}.
