@@ -134,10 +134,10 @@ final class FakeIncidents extends FakeService {
     return new FakeIncidents().add(fire).add(gas);
   }
 
-  /** A drill: a flood warning at the East water gauge ({@code INC-X}, open, one traffic task). */
+  /** A drill: a flood warning by the East water gauge ({@code INC-X}, open, one traffic task). */
   static JsonObject floodDrill(Instant now) {
     JsonObject drill = incident("INC-X", "flood", "moderate", "open", "DRILL: water level rising at wl-e1",
-        point(7.436, 43.727), 7.436, 43.727, now.minus(Duration.ofMinutes(1)), true);
+        point(7.439, 43.7255), 7.439, 43.7255, now.minus(Duration.ofMinutes(1)), true);
     return withTask(drill, task("T-X1", "INC-X", "traffic", "divert", "pending", now.minus(Duration.ofMinutes(1)),
         Duration.ofMinutes(10), null));
   }
