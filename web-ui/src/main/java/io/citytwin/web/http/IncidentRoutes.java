@@ -1,5 +1,6 @@
 package io.citytwin.web.http;
 
+import io.citytwin.twin.cap.CapParser;
 import io.citytwin.web.incidents.IncidentService;
 import io.citytwin.web.incidents.Remark;
 import io.vertx.core.Future;
@@ -40,7 +41,8 @@ import java.util.function.Supplier;
  * </ul>
  */
 final class IncidentRoutes {
-  static final int MAX_CAP_BYTES = 2 * 1024 * 1024;
+  /** 2 MiB: what the CAP parser reads at most. */
+  static final int MAX_CAP_BYTES = CapParser.DEFAULT_MAX_BYTES;
   static final String CAP_XML = "application/cap+xml; charset=utf-8";
   static final String ATOM_XML = "application/atom+xml; charset=utf-8";
   private static final String JSON = "application/json; charset=utf-8";
