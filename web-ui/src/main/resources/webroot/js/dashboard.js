@@ -12,7 +12,8 @@
   state.map = map;
   map.attributionControl.setPrefix(false);
   L.control.scale({ imperial: false }).addTo(map);
-  [['districts', 410], ['population', 415], ['roads', 420], ['buildings', 430], ['sensors', 650]].forEach(function (p) {
+  [['districts', 410], ['population', 415], ['roads', 420], ['buildings', 430], ['incidents', 630], ['routes', 640],
+    ['sensors', 650]].forEach(function (p) {
     map.createPane(p[0]).style.zIndex = p[1];
   });
 
@@ -33,9 +34,44 @@
       return r.json();
     });
   }
-  // Shared with telemetry.js.
+  // Fails with the API's own message (its error body) when the answer is not 2xx.
+  function postJson(url, body) {
+    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (json) {
+          if (!r.ok) { throw new Error(json.message || url + ' answered ' + r.status); }
+          return json;
+        });
+      });
+  }
+  // Text for codes, durations and ages, shared by the incident views.
+  var format = {
+    /** stand_by -> "Stand by". */
+    label: function (code) {
+      var s = String(code || '').replace(/_/g, ' ');
+      return s.charAt(0).toUpperCase() + s.slice(1);
+    },
+    /** Seconds (sign ignored) as m:ss or h:mm:ss. */
+    duration: function (seconds) {
+      var s = Math.abs(Math.round(seconds));
+      var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+      return (h ? h + ':' + String(m).padStart(2, '0') : String(m)) + ':' + String(r).padStart(2, '0');
+    },
+    /** How long ago an ISO-8601 instant was: "45 s", "12 min", "2 h 5 min", "3 d". */
+    since: function (iso) {
+      if (!iso) { return ''; }
+      var s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+      if (s < 60) { return s + ' s'; }
+      if (s < 3600) { return Math.floor(s / 60) + ' min'; }
+      if (s < 86400) { return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min'; }
+      return Math.floor(s / 86400) + ' d';
+    }
+  };
+  // Shared with telemetry.js, incident-map.js and incidents.js.
   state.report = report;
   state.getJson = getJson;
+  state.postJson = postJson;
+  state.format = format;
   state.esc = esc;
 
   var HIDDEN = { id: 1, type: 1, name: 1 };
@@ -155,6 +191,11 @@
     Object.keys(S.sensorStatuses).forEach(function (k) {
       var st = S.sensorStatuses[k];
       html += '<div class="row"><span class="ct-dot" style="background:' + st.color + '"></span>' + st.label + '</div>';
+    });
+    html += '<h3>Incident areas by severity</h3>';
+    Object.keys(S.severities).forEach(function (k) {
+      var sv = S.severities[k];
+      html += '<div class="row"><span class="sw" style="background:' + sv.color + '"></span>' + sv.label + '</div>';
     });
     html += '<h3>Residents per km² (synthetic)</h3>';
     S.densitySteps.forEach(function (d) {

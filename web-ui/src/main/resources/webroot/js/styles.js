@@ -97,7 +97,46 @@
     return QUANTITY[name] || { label: name, stat: 'mean', digits: 2 };
   }
 
+  // Incidents: a symbol and colour per type (DejaVu Sans has every glyph), the map's area colour
+  // per severity (least to most severe), agencies' colours for their tasks and routes.
+  var INCIDENT_TYPE = {
+    fire: { glyph: '♨', color: '#f97316', label: 'Fire' },
+    flood: { glyph: '≈', color: '#3b82f6', label: 'Flood' },
+    gas_leak: { glyph: '☁', color: '#eab308', label: 'Gas leak' },
+    chemical_release: { glyph: '☣', color: '#a855f7', label: 'Chemical release' },
+    traffic_accident: { glyph: '⚠', color: '#f43f5e', label: 'Traffic accident' },
+    crowd_crush_risk: { glyph: '☷', color: '#ec4899', label: 'Crowd crush risk' },
+    air_quality_episode: { glyph: '☁', color: '#94a3b8', label: 'Air-quality episode' },
+    disease_cluster: { glyph: '✚', color: '#22c55e', label: 'Disease cluster' },
+    infrastructure_failure: { glyph: '⚡', color: '#facc15', label: 'Infrastructure failure' },
+    external_warning: { glyph: '⚑', color: '#06b6d4', label: 'External warning' }
+  };
+  var INCIDENT_TYPE_UNKNOWN = { glyph: '!', color: '#64748b', label: 'Incident' };
+  var SEVERITY = {
+    minor: { color: '#facc15', label: 'Minor' },
+    moderate: { color: '#f59e0b', label: 'Moderate' },
+    severe: { color: '#ef4444', label: 'Severe' },
+    extreme: { color: '#d946ef', label: 'Extreme' }
+  };
+  var SEVERITY_UNKNOWN = { color: '#64748b', label: 'Unknown' };
+  var AGENCY = {
+    fire: { color: '#f97316', label: 'Fire brigade' },
+    ems: { color: '#ef4444', label: 'EMS' },
+    police: { color: '#3b82f6', label: 'Police' },
+    traffic: { color: '#eab308', label: 'Traffic' },
+    utilities: { color: '#14b8a6', label: 'Utilities' },
+    health: { color: '#22c55e', label: 'Health' }
+  };
+  var AGENCY_UNKNOWN = { color: '#94a3b8', label: 'Other' };
+  var ESCALATION = ['', 'Escalated to the duty supervisor', 'Escalated to the operations-centre commander'];
+
   window.CityTwinStyles = {
+    incidentType: function (t) { return INCIDENT_TYPE[t] || INCIDENT_TYPE_UNKNOWN; },
+    severity: function (s) { return SEVERITY[s] || SEVERITY_UNKNOWN; },
+    severities: SEVERITY,
+    agency: function (a) { return AGENCY[a] || AGENCY_UNKNOWN; },
+    agencyOrder: Object.keys(AGENCY),
+    escalation: function (level) { return ESCALATION[level] || (level > 0 ? 'Escalated (level ' + level + ')' : ''); },
     sensorStatus: function (s) { return SENSOR_STATUS[s] || SENSOR_STATUS_UNKNOWN; },
     sensorStatuses: SENSOR_STATUS,
     quantity: quantity,

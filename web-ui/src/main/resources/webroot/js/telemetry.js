@@ -304,7 +304,8 @@
 
   // ---- WebSocket -----------------------------------------------------------------------------
 
-  var handlers = {
+  // By frame type; incidents.js adds its own.
+  var handlers = state.liveHandlers = {
     hello: function (m) {
       live.hellos++;
       if (m.sensors) {

@@ -1,7 +1,10 @@
 package io.citytwin.web.http;
 
 import io.citytwin.twin.cim.BoundingBox;
+import io.citytwin.web.incidents.IncidentFilter;
+import io.citytwin.web.incidents.IncidentService;
 import io.citytwin.web.layers.LayerService;
+import io.citytwin.web.metrics.IncidentMetrics;
 import io.citytwin.web.metrics.PrometheusText;
 import io.citytwin.web.metrics.TelemetryMetrics;
 import io.citytwin.web.push.LivePush;
@@ -30,18 +33,19 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP routes: thin adapters from requests to the {@link LayerService} and {@link
- * SensorService} ports and back. Every handler runs on the event loop and only waits on futures.
+ * The HTTP routes: thin adapters from requests to the {@link LayerService}, {@link SensorService}
+ * and {@link IncidentService} ports and back. Every handler runs on the event loop and only waits on futures.
  *
  * <ul>
  *   <li>{@code GET /health}: {@code {"status": UP|DEGRADED|DOWN, "checks": {cim, ingest, history}}};
  *       503 only when the twin (city model) does not answer, see {@link Health}
- *   <li>{@code GET /metrics}: Prometheus text, see {@link TelemetryMetrics}
+ *   <li>{@code GET /metrics}: Prometheus text, see {@link TelemetryMetrics} and {@link IncidentMetrics}
  *   <li>{@code GET /ws}: WebSocket upgrade to the live push, see {@link LivePush}
  *   <li>{@code GET /api/layers}: 200 {@code {"city", "attribution", "layers": [...]}}
  *   <li>{@code GET /api/layers/{name}?bbox=minLon,minLat,maxLon,maxLat}: 200 GeoJSON; 400 bad
  *       bbox; 404 unknown layer
  *   <li>sensors, indicators and ingest: see {@link SensorRoutes}
+ *   <li>incidents, their tasks, CAP and the Atom feed, CAP import: see {@link IncidentRoutes}
  *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 document
  *   <li>{@code /webjars/*}: WebJar resources; {@code /*}: the dashboard
  * </ul>
@@ -55,6 +59,7 @@ public final class ApiRoutes {
   private final Vertx vertx;
   private final LayerService layers;
   private final SensorService sensors;
+  private final IncidentService incidents;
   private final LivePush push;
   private final Buffer openApi;
   private final Instant started = Instant.now();
@@ -64,10 +69,12 @@ public final class ApiRoutes {
    * @param push the WebSocket hub {@code /ws} hands connections to (started by the caller)
    * @param openApi the OpenAPI document served as is
    */
-  public ApiRoutes(Vertx vertx, LayerService layers, SensorService sensors, LivePush push, Buffer openApi) {
+  public ApiRoutes(Vertx vertx, LayerService layers, SensorService sensors, IncidentService incidents,
+      LivePush push, Buffer openApi) {
     this.vertx = vertx;
     this.layers = layers;
     this.sensors = sensors;
+    this.incidents = incidents;
     this.push = push;
     this.openApi = openApi;
     this.cache = new LayerCache(vertx);
@@ -87,6 +94,7 @@ public final class ApiRoutes {
     readOnly(router, "/api/layers").handler(this::layerList);
     readOnly(router, "/api/layers/:name").handler(this::layer);
     new SensorRoutes(sensors).mount(router);
+    new IncidentRoutes(incidents).mount(router);
     readOnly(router, "/api/openapi.json").handler(this::openApi);
     router.route("/api/*").handler(ctx -> ApiErrors.send(ctx, 404, "Not Found", "no API resource at " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
@@ -154,11 +162,14 @@ public final class ApiRoutes {
   private void metrics(RoutingContext ctx) {
     Future<JsonObject> stats = probe(sensors.ingestStats(), "ingest");
     Future<JsonArray> list = probe(sensors.sensors(SensorFilter.ALL), "the live twin");
-    Future.join(stats, list).onComplete(ar -> {
-      String text = TelemetryMetrics.render(
-          stats.succeeded() ? stats.result() : null, list.succeeded() ? list.result() : null, push.stats());
+    Future<JsonArray> book = probe(incidents.incidents(IncidentFilter.ALL), "the incidents");
+    Future.join(stats, list, book).onComplete(ar -> {
+      PrometheusText text = new PrometheusText();
+      TelemetryMetrics.write(text, stats.succeeded() ? stats.result() : null,
+          list.succeeded() ? list.result() : null, push.stats());
+      IncidentMetrics.write(text, book.succeeded() ? book.result() : null);
       ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE)
-          .putHeader("Cache-Control", "no-store").end(text);
+          .putHeader("Cache-Control", "no-store").end(text.render());
     });
   }
 

@@ -41,6 +41,15 @@ final class QueryParams {
         name, v, "unknown " + what + " '" + v + "'; expected one of " + String.join(", ", known))));
   }
 
+  /** {@code true} or {@code false} (any case). */
+  Optional<Boolean> bool(String name) {
+    return text(name).map(v -> switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new BadParameterException(name, v, "'" + v + "' is neither true nor false");
+    });
+  }
+
   /** A whole number in {@code [min, max]}. */
   OptionalInt integer(String name, int min, int max) {
     Optional<String> text = text(name);

@@ -4,7 +4,6 @@ import io.citytwin.twin.live.SensorStatus;
 import io.citytwin.twin.sensor.SensorKind;
 import io.citytwin.web.sensors.SensorFilter;
 import io.citytwin.web.sensors.SensorService;
-import io.citytwin.web.sensors.SensorServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -102,12 +101,11 @@ final class SensorRoutes {
 
   private static void requireJson(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
-    String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"))) {
+    if (MediaTypes.isJson(MediaTypes.of(type))) {
       ctx.next();
     } else {
       ApiErrors.send(ctx, 415, "the body must be JSON (Content-Type: application/json), not "
-          + (type == null ? "a body without Content-Type" : "'" + type + "'"));
+          + MediaTypes.described(type));
     }
   }
 
@@ -157,16 +155,7 @@ final class SensorRoutes {
         .onFailure(e -> fail(ctx, e));
   }
 
-  /** Service refusals keep their status and message; anything else is a 500 from the failure handler. */
-  static void fail(RoutingContext ctx, Throwable e) {
-    if (e instanceof SensorServiceException s) {
-      if (s.problem() == SensorServiceException.Problem.UNAVAILABLE) {
-        ctx.response().putHeader("Retry-After", "5");
-      }
-      ApiErrors.send(ctx, s.problem().httpStatus(), s.getMessage());
-    } else {
-      ctx.fail(e);
-    }
+  private static void fail(RoutingContext ctx, Throwable e) {
+    ApiErrors.serviceFailure(ctx, e);
   }
-
 }

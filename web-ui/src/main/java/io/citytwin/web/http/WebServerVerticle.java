@@ -1,7 +1,10 @@
 package io.citytwin.web.http;
 
 import io.citytwin.twin.vertx.CimAddresses;
+import io.citytwin.twin.vertx.IncidentAddresses;
 import io.citytwin.twin.vertx.TelemetryAddresses;
+import io.citytwin.web.incidents.EventBusIncidentService;
+import io.citytwin.web.incidents.IncidentService;
 import io.citytwin.web.layers.EventBusLayerService;
 import io.citytwin.web.layers.LayerService;
 import io.citytwin.web.push.LivePush;
@@ -40,33 +43,42 @@ public final class WebServerVerticle extends VerticleBase {
   public static final String CONFIG_PUSH_QUEUE_BYTES = "ws.writeQueueBytes";
   public static final String CONFIG_PUSH_MIN_RESYNC_MS = "ws.minResyncMs";
   public static final int DEFAULT_PORT = 8080;
-  /** What {@code /ws} forwards unless configured: the live twin's changes. */
-  public static final List<String> DEFAULT_PUSH_ADDRESSES = List.of(TelemetryAddresses.LIVE);
+  /** What {@code /ws} forwards unless configured: the live twin's changes, incident and task events. */
+  public static final List<String> DEFAULT_PUSH_ADDRESSES =
+      List.of(TelemetryAddresses.LIVE, IncidentAddresses.EVENTS, IncidentAddresses.TASKS);
   static final String OPENAPI_RESOURCE = "/io/citytwin/web/openapi.json";
 
   private final Function<Vertx, LayerService> layerServiceFactory;
   private final Function<Vertx, SensorService> sensorServiceFactory;
+  private final Function<Vertx, IncidentService> incidentServiceFactory;
   private HttpServer server;
   private LivePush push;
 
-  /** A server that reads the twin and ingest through the event bus. */
+  /** A server that reads the twin, ingest and incidents through the event bus. */
   public WebServerVerticle() {
-    this(EventBusLayerService::new, EventBusSensorService::new);
+    this(EventBusLayerService::new, EventBusSensorService::new, EventBusIncidentService::new);
   }
 
-  /** A server over the given layers (e.g. a fixture for tests); sensors over the event bus. */
+  /** A server over the given layers (e.g. a fixture for tests); sensors and incidents over the event bus. */
   public WebServerVerticle(LayerService layers) {
-    this(vertx -> layers, EventBusSensorService::new);
+    this(vertx -> layers, EventBusSensorService::new, EventBusIncidentService::new);
+  }
+
+  /** A server over the given port implementations (e.g. fixtures for tests); incidents over the event bus. */
+  public WebServerVerticle(LayerService layers, SensorService sensors) {
+    this(vertx -> layers, vertx -> sensors, EventBusIncidentService::new);
   }
 
   /** A server over the given port implementations (e.g. fixtures for tests). */
-  public WebServerVerticle(LayerService layers, SensorService sensors) {
-    this(vertx -> layers, vertx -> sensors);
+  public WebServerVerticle(LayerService layers, SensorService sensors, IncidentService incidents) {
+    this(vertx -> layers, vertx -> sensors, vertx -> incidents);
   }
 
-  private WebServerVerticle(Function<Vertx, LayerService> layers, Function<Vertx, SensorService> sensors) {
+  private WebServerVerticle(Function<Vertx, LayerService> layers, Function<Vertx, SensorService> sensors,
+      Function<Vertx, IncidentService> incidents) {
     this.layerServiceFactory = layers;
     this.sensorServiceFactory = sensors;
+    this.incidentServiceFactory = incidents;
   }
 
   @Override
@@ -85,12 +97,13 @@ public final class WebServerVerticle extends VerticleBase {
     }
     LayerService layers = layerServiceFactory.apply(vertx);
     SensorService sensors = sensorServiceFactory.apply(vertx);
-    push = new LivePush(vertx, sensors, settings);
+    IncidentService incidents = incidentServiceFactory.apply(vertx);
+    push = new LivePush(vertx, sensors, incidents, settings);
     return push.start()
         .compose(v -> vertx.executeBlocking(WebServerVerticle::readOpenApi))
         .compose(
             doc -> {
-              ApiRoutes routes = new ApiRoutes(vertx, layers, sensors, push, doc);
+              ApiRoutes routes = new ApiRoutes(vertx, layers, sensors, incidents, push, doc);
               // A reloaded city makes the cached layers stale.
               vertx.eventBus().consumer(CimAddresses.LOADED, m -> routes.invalidateCache());
               HttpServerOptions options =

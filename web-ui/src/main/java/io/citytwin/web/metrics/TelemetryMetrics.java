@@ -61,10 +61,14 @@ public final class TelemetryMetrics {
    */
   public static String render(JsonObject ingestStats, JsonArray sensors, PushStats push) {
     PrometheusText text = new PrometheusText();
-    PrometheusText.Family up = text.gauge("citytwin_scrape_source_up",
-        "1 when the source answered this scrape, 0 when it did not (its metrics are then absent)");
-    up.sample(ingestStats == null ? 0 : 1, "source", "ingest");
-    up.sample(sensors == null ? 0 : 1, "source", "twin");
+    write(text, ingestStats, sensors, push);
+    return text.render();
+  }
+
+  /** Adds the telemetry families to a scrape other families (e.g. {@link IncidentMetrics}) share. */
+  public static void write(PrometheusText text, JsonObject ingestStats, JsonArray sensors, PushStats push) {
+    sourceUp(text, "ingest", ingestStats != null);
+    sourceUp(text, "twin", sensors != null);
     if (ingestStats != null) {
       ingest(text, ingestStats);
     }
@@ -72,7 +76,13 @@ public final class TelemetryMetrics {
       sensors(text, sensors);
     }
     push(text, push);
-    return text.render();
+  }
+
+  /** {@code citytwin_scrape_source_up{source}}: whether {@code source} answered this scrape. */
+  static void sourceUp(PrometheusText text, String source, boolean answered) {
+    text.gauge("citytwin_scrape_source_up",
+            "1 when the source answered this scrape, 0 when it did not (its metrics are then absent)")
+        .sample(answered ? 1 : 0, "source", source);
   }
 
   private static void ingest(PrometheusText text, JsonObject stats) {

@@ -1,5 +1,7 @@
 package io.citytwin.web.push;
 
+import io.citytwin.web.incidents.IncidentFilter;
+import io.citytwin.web.incidents.IncidentService;
 import io.citytwin.web.sensors.SensorFilter;
 import io.citytwin.web.sensors.SensorService;
 import io.vertx.core.Future;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * frames) a client first gets a {@code hello} frame:
  *
  * <pre>{"type": "hello", "time": ISO-8601, "resync": false, "sensors": [sensor with state],
- *  "indicators": [district entries], "unavailable": {"sensors"|"indicators": message}?}</pre>
+ *  "indicators": [district entries], "incidents": [active incidents with their tasks],
+ *  "unavailable": {"sensors"|"indicators"|"incidents": message}?}</pre>
  *
  * followed by every event published since it connected. Delivery is at most once per client; a
  * client whose socket write queue is full loses frames (counted) until it drains, then gets a
@@ -38,6 +41,7 @@ public final class LivePush {
 
   private final Vertx vertx;
   private final SensorService sensors;
+  private final IncidentService incidents;
   private final PushSettings settings;
   private final Set<PushClient> clients = new LinkedHashSet<>();
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
@@ -46,9 +50,11 @@ public final class LivePush {
   private long dropped;
   private long resyncs;
 
-  public LivePush(Vertx vertx, SensorService sensors, PushSettings settings) {
+  /** @param incidents where the hello's active incidents come from */
+  public LivePush(Vertx vertx, SensorService sensors, IncidentService incidents, PushSettings settings) {
     this.vertx = vertx;
     this.sensors = sensors;
+    this.incidents = incidents;
     this.settings = settings;
   }
 
@@ -128,7 +134,11 @@ public final class LivePush {
         .onSuccess(reply -> hello.put("indicators", reply.getJsonArray("districts", new JsonArray())))
         .onFailure(e -> unavailable.put("indicators", String.valueOf(e.getMessage())))
         .<Void>mapEmpty().otherwiseEmpty();
-    return Future.join(s, i).transform(ar -> {
+    Future<Void> n = incidents.incidents(IncidentFilter.ACTIVE)
+        .onSuccess(list -> hello.put("incidents", list))
+        .onFailure(e -> unavailable.put("incidents", String.valueOf(e.getMessage())))
+        .<Void>mapEmpty().otherwiseEmpty();
+    return Future.join(s, i, n).transform(ar -> {
       if (!unavailable.isEmpty()) {
         hello.put("unavailable", unavailable);
       }

@@ -1,5 +1,6 @@
 package io.citytwin.web.sensors;
 
+import io.citytwin.web.bus.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -9,8 +10,8 @@ import java.util.OptionalInt;
 /**
  * What the HTTP API and the dashboard push need from the sensor registry, the live twin and the
  * ingest services. JSON shapes are those of {@code io.citytwin.twin.vertx.TelemetryAddresses}; a
- * refused request fails with {@link SensorServiceException} (its {@link
- * SensorServiceException.Problem} says why), anything else with the underlying failure.
+ * refused request fails with {@link ServiceException} (its {@link ServiceException.Problem} says
+ * why), anything else with the underlying failure.
  *
  * <p>Implementations must not block the calling event loop; futures may complete on any thread of
  * the caller's Vert.x.
@@ -20,7 +21,7 @@ public interface SensorService {
   /** The sensors matching {@code filter}, each with its live {@code state}. */
   Future<JsonArray> sensors(SensorFilter filter);
 
-  /** One sensor with its live state; {@link SensorServiceException.Problem#NOT_FOUND} when unknown. */
+  /** One sensor with its live state; {@link ServiceException.Problem#NOT_FOUND} when unknown. */
   Future<JsonObject> sensor(String id);
 
   /**

@@ -3,6 +3,7 @@ package io.citytwin.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citytwin.twin.cim.BoundingBox;
+import io.citytwin.web.incidents.EventBusIncidentService;
 import io.citytwin.web.layers.LayerService;
 import io.citytwin.web.layers.UnknownLayerException;
 import io.citytwin.web.push.LivePush;
@@ -167,8 +168,9 @@ class ApiRoutesTest {
     JsonObject doc = new JsonObject(WebServerVerticle.readOpenApi());
     assertThat(doc.getString("openapi")).startsWith("3.");
     EventBusSensorService sensors = new EventBusSensorService(vertx);
-    Router router = new ApiRoutes(vertx, layers, sensors, new LivePush(vertx, sensors, PushSettings.of(List.of())),
-        Buffer.buffer()).router();
+    EventBusIncidentService incidents = new EventBusIncidentService(vertx);
+    Router router = new ApiRoutes(vertx, layers, sensors, incidents,
+        new LivePush(vertx, sensors, incidents, PushSettings.of(List.of())), Buffer.buffer()).router();
     List<String> served = ApiRoutes.documentedPaths(router);
     assertThat(served).contains("/health", "/metrics", "/ws", "/api/layers", "/api/layers/{name}", "/api/openapi.json",
         "/api/sensors", "/api/sensors/{id}", "/api/sensors/{id}/history", "/api/indicators",

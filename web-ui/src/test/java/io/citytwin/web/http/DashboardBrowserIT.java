@@ -51,7 +51,7 @@ class DashboardBrowserIT {
         .contains("© OpenStreetMap contributors");
     assertThat(driver.findElement(By.id("stat-buildings")).getText()).isEqualTo("4");
     assertThat(driver.findElement(By.id("pop-total")).getText()).isEqualTo("100");
-    assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays label"))).hasSize(6);
+    assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays label"))).hasSize(7);
     assertThat(driver.findElement(By.id("legend")).getText()).contains("Hospital", "Fire station", "Residential");
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> driver.findElement(By.id("health")).getText().equals("UP"));

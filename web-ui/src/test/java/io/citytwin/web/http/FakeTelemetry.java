@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * Stands in for the twin-core and ingest verticles: consumers on every request address of {@link
@@ -26,24 +24,15 @@ import java.util.function.Consumer;
  * recording each request. Registration validates bodies with the real {@link SensorJson}. A test
  * can make an address fail with a code, or stop answering.
  */
-final class FakeTelemetry {
+final class FakeTelemetry extends FakeService {
   /** Full sensor objects (with {@code state}) by id, in registration order. */
   final Map<String, JsonObject> sensors = new ConcurrentHashMap<>();
   private final List<String> order = new CopyOnWriteArrayList<>();
   /** History points per sensor id: {ts, quantity, value, exercise}. */
   final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
-  /** Requests received, per address. */
-  final Map<String, List<Object>> requests = new ConcurrentHashMap<>();
-  /** Address -> {code, message} to fail with instead of answering. */
-  final Map<String, Object[]> failures = new ConcurrentHashMap<>();
-  /** Addresses that receive requests but never answer (to provoke time-outs). */
-  final List<String> silent = new CopyOnWriteArrayList<>();
-  /** Address -> milliseconds to wait before answering. */
-  final Map<String, Long> delays = new ConcurrentHashMap<>();
   volatile JsonArray districts = new JsonArray();
   volatile JsonObject stats = stats(true, "tcp://127.0.0.1:1883", embeddedHistory(0));
   volatile JsonObject deadLetters = new JsonObject().put("counters", new JsonObject()).put("recent", new JsonArray());
-  private final Map<String, MessageConsumer<?>> consumers = new ConcurrentHashMap<>();
 
   /** Adds a sensor as the registry would answer it. */
   FakeTelemetry sensor(JsonObject sensor) {
@@ -114,6 +103,7 @@ final class FakeTelemetry {
     return t;
   }
 
+  @Override
   Future<Void> register(Vertx vertx) {
     List<Future<Void>> done = new ArrayList<>();
     done.add(on(vertx, TelemetryAddresses.SENSORS, this::list));
@@ -139,31 +129,6 @@ final class FakeTelemetry {
     }));
     done.add(on(vertx, TelemetryAddresses.INGEST_STATS, m -> m.reply(stats.copy())));
     return Future.all(done).mapEmpty();
-  }
-
-  private Future<Void> on(Vertx vertx, String address, Consumer<Message<Object>> handler) {
-    MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> {
-      requests.computeIfAbsent(address, a -> new CopyOnWriteArrayList<>()).add(m.body());
-      Object[] failure = failures.get(address);
-      if (silent.contains(address)) {
-        return;
-      }
-      Runnable answer = () -> {
-        if (failure != null) {
-          m.fail((Integer) failure[0], (String) failure[1]);
-        } else {
-          handler.accept(m);
-        }
-      };
-      Long delay = delays.get(address);
-      if (delay == null) {
-        answer.run();
-      } else {
-        vertx.setTimer(delay, id -> answer.run());
-      }
-    });
-    consumers.put(address, c);
-    return c.completion();
   }
 
   private void list(Message<Object> m) {
@@ -245,15 +210,5 @@ final class FakeTelemetry {
     return new JsonObject().put("type", "telemetry").put("time", Instant.now().toString())
         .put("sensors", new JsonArray().add(new JsonObject(sensor)))
         .put("indicators", new JsonArray(List.of((Object[]) districts)));
-  }
-
-  /** Stops answering on {@code address}: requests then find no handler. */
-  Future<Void> unregister(String address) {
-    return consumers.remove(address).unregister();
-  }
-
-  /** Request bodies seen on an address, oldest first. */
-  List<Object> requestsTo(String address) {
-    return requests.getOrDefault(address, List.of());
   }
 }

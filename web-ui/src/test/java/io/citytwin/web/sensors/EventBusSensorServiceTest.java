@@ -6,7 +6,8 @@ import io.citytwin.twin.live.SensorStatus;
 import io.citytwin.twin.sensor.SensorKind;
 import io.citytwin.twin.telemetry.Quantity;
 import io.citytwin.twin.vertx.TelemetryAddresses;
-import io.citytwin.web.sensors.SensorServiceException.Problem;
+import io.citytwin.web.bus.ServiceException;
+import io.citytwin.web.bus.ServiceException.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -67,9 +68,9 @@ class EventBusSensorServiceTest {
         {503, Problem.UNAVAILABLE}}) {
       code[0] = (Integer) c[0];
       Throwable failure = failure(service.sensor("s9"));
-      assertThat(failure).isInstanceOf(SensorServiceException.class).hasMessage("code " + c[0] + " for s9");
-      assertThat(((SensorServiceException) failure).problem()).isEqualTo(c[1]);
-      assertThat(((SensorServiceException) failure).problem().httpStatus()).isEqualTo(c[0]);
+      assertThat(failure).isInstanceOf(ServiceException.class).hasMessage("code " + c[0] + " for s9");
+      assertThat(((ServiceException) failure).problem()).isEqualTo(c[1]);
+      assertThat(((ServiceException) failure).problem().httpStatus()).isEqualTo(c[0]);
     }
     code[0] = 500;
     assertThat(failure(service.sensor("s9"))).isInstanceOf(ReplyException.class).hasMessage("code 500 for s9");
@@ -78,12 +79,12 @@ class EventBusSensorServiceTest {
   @Test
   void noHandlerAndTimeOutAreUnavailableNamingTheAddress() throws Exception {
     Throwable absent = failure(service.ingestStats());
-    assertThat(((SensorServiceException) absent).problem()).isEqualTo(Problem.UNAVAILABLE);
+    assertThat(((ServiceException) absent).problem()).isEqualTo(Problem.UNAVAILABLE);
     assertThat(absent).hasMessage("no service answers on citytwin.ingest.stats (is it deployed?)");
 
     vertx.eventBus().consumer(TelemetryAddresses.INDICATORS, m -> { }).completion().await();
     Throwable silent = failure(service.indicators());
-    assertThat(((SensorServiceException) silent).problem()).isEqualTo(Problem.UNAVAILABLE);
+    assertThat(((ServiceException) silent).problem()).isEqualTo(Problem.UNAVAILABLE);
     assertThat(silent).hasMessage("no answer on citytwin.twin.indicators within 300 ms");
   }
 
