@@ -67,9 +67,12 @@ public final class IncidentCap {
   private final CapPublisher publisher;
   private final Function<String, String> placeNames;
 
-  /** Describes places by their keys (e.g. {@code building/w123}). */
+  /**
+   * Describes places by their keys (e.g. {@code building/w123}), and the place of an imported
+   * warning as "the area of the imported warning".
+   */
   public IncidentCap(CapPublisher publisher) {
-    this(publisher, key -> key);
+    this(publisher, key -> key.startsWith(CapImport.PLACE_PREFIX) ? "the area of the imported warning" : key);
   }
 
   /**
