@@ -6,7 +6,6 @@ import io.citytwin.twin.cap.CapInfo;
 import io.citytwin.twin.cap.CapParseResult;
 import io.citytwin.twin.cap.CapParser;
 import io.citytwin.twin.cap.CapProblem;
-import io.citytwin.twin.cap.CapReference;
 import io.citytwin.twin.cap.CapResponseType;
 import io.citytwin.twin.cap.CapSeverity;
 import io.citytwin.twin.cap.CapStatus;
@@ -19,13 +18,7 @@ import io.citytwin.twin.incident.IncidentType;
 import io.citytwin.twin.incident.IncidentsState;
 import io.citytwin.twin.incident.Severity;
 import io.citytwin.twin.rule.Alarm;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,13 +43,14 @@ import org.locationtech.jts.geom.Geometry;
  *       for the severe tiers), area the union of all areas' polygons and circles, title the
  *       headline. Times are the import time ({@code nowMillis}, the platform clock), so SLAs count
  *       from when CityTwin learnt of the warning, whatever the sender's clock says.
- *   <li>Messages of one warning go to one incident. An incident's place key is {@code
- *       cap/{sender},{identifier}} of the first message of its chain (for an Update seen first,
- *       the earliest message it references), and every imported message is an alarm of its own
- *       rule {@code cap:{sender},{identifier}}; a message belongs to the incident whose key, or an
- *       earlier message of whose, it references (or names itself), so chains that reference all
- *       earlier messages and chains that reference only the previous one both correlate. An Update
- *       keeps the incident's type and, when it has no polygon or circle, its area.
+ *   <li>Messages of one warning go to one incident ({@link WarningChains}). An incident's place
+ *       key is {@code cap/{sender},{identifier}} of the first message of its chain (for an Update
+ *       seen first, the earliest message it references), and every imported message is an alarm
+ *       of its own rule {@code cap:{sender},{identifier}}; a message belongs to the incident whose
+ *       key, or an earlier message of whose, it references (or names itself), so chains that
+ *       reference all earlier messages and chains that reference only the previous one both
+ *       correlate. An Update keeps the incident's type and, when it has no polygon or circle, its
+ *       area.
  *   <li>An area given only by geocodes cannot be placed without a gazetteer: the incident then
  *       covers the whole jurisdiction and is raised as {@link IncidentType#EXTERNAL_WARNING}
  *       (whatever the event), whose plans prepare and inform and close no road, so no unit is sent
@@ -76,8 +70,6 @@ public final class CapImport {
   static final int MAX_KEY = 200;
   static final int MAX_TITLE = 300;
   static final int MAX_NOTE = 2000;
-  /** How the place keys of imported warnings start. */
-  static final String PLACE_PREFIX = "cap/";
 
   private final Geometry jurisdiction;
   private final CapParser parser = new CapParser();
@@ -117,6 +109,7 @@ public final class CapImport {
    * @param nowMillis the platform's time of the import, epoch milliseconds
    */
   public CapImportResult importDocument(byte[] xml, String source, IncidentsState state, long nowMillis) {
+    requireTime(nowMillis);
     CapParseResult read;
     try {
       read = parser.parse(xml, source);
@@ -126,20 +119,24 @@ public final class CapImport {
     if (!read.isValid()) {
       return CapImportResult.rejected(source + " is not valid CAP: " + read.rejectionReason());
     }
-    return importAlert(read.validAlert().orElseThrow(), state, nowMillis);
+    return decide(read.validAlert().orElseThrow(), state, nowMillis);
   }
 
   /** Imports an alert already in the model; it is validated as it would be published first. */
   public CapImportResult importAlert(CapAlert alert, IncidentsState state, long nowMillis) {
-    if (nowMillis < 0) {
-      throw new IllegalArgumentException("nowMillis must not be before 1970: " + nowMillis);
-    }
+    requireTime(nowMillis);
     List<CapProblem> errors = CapValidator.validate(alert).stream().filter(CapProblem::isError).toList();
     if (!errors.isEmpty()) {
       return CapImportResult.rejected(name(alert) + " is not valid CAP: "
           + errors.stream().map(CapProblem::toString).collect(Collectors.joining("; ")));
     }
     return decide(alert, state, nowMillis);
+  }
+
+  private static void requireTime(long nowMillis) {
+    if (nowMillis < 0) {
+      throw new IllegalArgumentException("nowMillis must not be before 1970: " + nowMillis);
+    }
   }
 
   private CapImportResult decide(CapAlert a, IncidentsState state, long now) {
@@ -163,11 +160,11 @@ public final class CapImport {
           + " characters, the longest source reference an incident keeps");
     }
     boolean exercise = a.status() == CapStatus.EXERCISE;
-    Optional<Incident> dup = Chains.importedInto(a, state, exercise);
+    Optional<Incident> dup = WarningChains.importedInto(a, state, exercise);
     if (dup.isPresent()) {
       return CapImportResult.ignored(what + " was already imported into " + dup.get().id());
     }
-    Optional<Incident> earlier = Chains.incidentOf(a, state, exercise);
+    Optional<Incident> earlier = WarningChains.incidentOf(a, state, exercise);
     return switch (a.msgType()) {
       case CANCEL -> cancel(a, what, earlier, now);
       default -> a.infos().isEmpty()
@@ -217,32 +214,14 @@ public final class CapImport {
   private CapImportResult raise(
       CapAlert a, String what, Optional<Incident> earlier, boolean exercise, long now) {
     CapInfo first = a.infos().get(0);
-    IncidentType mapped = WarningTypes.typeOf(first);
     Optional<Geometry> covered = WarningArea.of(a);
     if (covered.isPresent() && !jurisdiction.intersects(covered.get())) {
       return CapImportResult.ignored(what + " covers nothing of the jurisdiction");
     }
-    List<String> notes = new ArrayList<>();
-    Incident target = earlier.filter(Incident::isActive).orElse(null);
-    IncidentType type;
-    String placeKey;
-    Geometry area;
-    if (target != null) {
-      type = target.type();
-      placeKey = target.placeKey();
-      area = covered.orElse(target.area());
-      notes.add(what + " updates " + target.id() + (mapped == type ? "."
-          : " (it reads as " + mapped.code() + "; the incident stays " + type.code() + ")."));
-    } else {
-      placeKey = earlier.map(Incident::placeKey).orElseGet(() -> Chains.placeKey(Chains.root(a)));
-      type = covered.isPresent() ? mapped : IncidentType.EXTERNAL_WARNING;
-      area = covered.orElse(jurisdiction);
-      notes.add(what + " raises a new " + (exercise ? "exercise " : "") + "incident of type " + type.code()
-          + " (category " + first.categories().stream().map(c -> c.cap()).collect(Collectors.joining(","))
-          + ", event '" + first.event() + "'" + (type == mapped ? "" : ", read as " + mapped.code()) + ").");
-    }
+    Target t = target(a, what, earlier, covered, exercise);
+    List<String> notes = new ArrayList<>(List.of(t.note()));
     int placeless = WarningArea.withoutGeometry(a);
-    if (covered.isEmpty() && target == null) {
+    if (covered.isEmpty() && !t.continued()) {
       notes.add("No area has a polygon or circle (geocodes need a gazetteer): the incident covers the"
           + " whole jurisdiction and is an external warning, so no unit is sent to a guessed place.");
     } else if (placeless > 0) {
@@ -250,10 +229,41 @@ public final class CapImport {
     }
     Severity severity = severity(a);
     notes.add("Severity " + severity.code() + " (CAP " + capSeverities(a) + ").");
-    Alarm alarm = new Alarm(Chains.ruleId(a.sender(), a.identifier()), type, severity, placeKey, area,
-        cut(first.headline() != null ? first.headline() : first.event(), MAX_TITLE), List.of(), now,
-        exercise);
+    Alarm alarm = new Alarm(WarningChains.ruleId(a.sender(), a.identifier()), t.type(), severity,
+        t.placeKey(), t.area(), cut(first.headline() != null ? first.headline() : first.event(), MAX_TITLE),
+        List.of(), now, exercise);
     return CapImportResult.imported(new IncidentCommand.Raise(alarm, IncidentSource.cap(a.identifier())), notes);
+  }
+
+  /**
+   * Where the alarm goes.
+   *
+   * @param continued whether it continues an active incident of the chain
+   */
+  private record Target(IncidentType type, String placeKey, Geometry area, boolean continued, String note) {}
+
+  /**
+   * The active incident of the chain, keeping its type (and its area when the message has none);
+   * otherwise a new incident under the chain's key, of the message's type if it can be placed.
+   */
+  private Target target(
+      CapAlert a, String what, Optional<Incident> earlier, Optional<Geometry> covered, boolean exercise) {
+    CapInfo first = a.infos().get(0);
+    IncidentType mapped = WarningTypes.typeOf(first);
+    Optional<Incident> active = earlier.filter(Incident::isActive);
+    if (active.isPresent()) {
+      Incident i = active.get();
+      return new Target(i.type(), i.placeKey(), covered.orElse(i.area()), true, what + " updates " + i.id()
+          + (mapped == i.type() ? "." : " (it reads as " + mapped.code() + "; the incident stays "
+              + i.type().code() + ")."));
+    }
+    IncidentType type = covered.isPresent() ? mapped : IncidentType.EXTERNAL_WARNING;
+    String placeKey = earlier.map(Incident::placeKey)
+        .orElseGet(() -> WarningChains.placeKey(WarningChains.root(a)));
+    return new Target(type, placeKey, covered.orElse(jurisdiction), false, what + " raises a new "
+        + (exercise ? "exercise " : "") + "incident of type " + type.code() + " (category "
+        + first.categories().stream().map(c -> c.cap()).collect(Collectors.joining(",")) + ", event '"
+        + first.event() + "'" + (type == mapped ? "" : ", read as " + mapped.code()) + ").");
   }
 
   /** The highest severity of the info blocks; CAP Unknown reads as moderate. */
@@ -285,78 +295,5 @@ public final class CapImport {
 
   static String cut(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
-
-  /** How the messages of one warning are tied to one incident. */
-  static final class Chains {
-    private Chains() {}
-
-    /** The incident a message of this sender and identifier was imported into, if any. */
-    static Optional<Incident> importedInto(CapAlert a, IncidentsState state, boolean exercise) {
-      String rule = ruleId(a.sender(), a.identifier());
-      return newestFirst(state, exercise).stream()
-          .filter(i -> state.lastAlarmMillis(rule, i.type(), i.placeKey(), exercise).isPresent())
-          .findFirst();
-    }
-
-    /**
-     * The newest incident of the message's chain: keyed by it or a message it references, or
-     * fed by a message it references.
-     */
-    static Optional<Incident> incidentOf(CapAlert a, IncidentsState state, boolean exercise) {
-      List<CapReference> keys = new ArrayList<>(a.references());
-      keys.add(0, a.asReference());
-      for (Incident i : newestFirst(state, exercise)) {
-        for (CapReference r : keys) {
-          if (i.placeKey().equals(placeKey(r))
-              || state.lastAlarmMillis(ruleId(r.sender(), r.identifier()), i.type(), i.placeKey(), exercise)
-                  .isPresent()) {
-            return Optional.of(i);
-          }
-        }
-      }
-      return Optional.empty();
-    }
-
-    /** The first message of the chain as far as this one tells: the earliest it references. */
-    static CapReference root(CapAlert a) {
-      return a.references().stream()
-          .min(Comparator.comparing((CapReference r) -> r.sent().toInstant()))
-          .orElse(a.asReference());
-    }
-
-    static String placeKey(CapReference r) {
-      return key(PLACE_PREFIX, r.sender() + "," + r.identifier());
-    }
-
-    static String ruleId(String sender, String identifier) {
-      return key("cap:", sender + "," + identifier);
-    }
-
-    /** {@code prefix + text}, or the text's SHA-256 when that would be too long for the engine. */
-    private static String key(String prefix, String text) {
-      if (prefix.length() + text.length() <= MAX_KEY) {
-        return prefix + text;
-      }
-      try {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        return prefix + "sha256:" + HexFormat.of().formatHex(hash);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every JVM has SHA-256", e);
-      }
-    }
-
-    /** Imported incidents, active ones first (the one an Update continues), then newest first. */
-    private static List<Incident> newestFirst(IncidentsState state, boolean exercise) {
-      List<Incident> out = new ArrayList<>();
-      for (Incident i : state.incidents()) {
-        if (i.exercise() == exercise && i.source().kind() == IncidentSource.Kind.CAP) {
-          out.add(i);
-        }
-      }
-      Collections.reverse(out);
-      out.sort(Comparator.comparing(i -> !i.isActive()));
-      return out;
-    }
   }
 }

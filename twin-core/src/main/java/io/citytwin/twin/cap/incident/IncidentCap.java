@@ -72,7 +72,7 @@ public final class IncidentCap {
    * warning as "the area of the imported warning".
    */
   public IncidentCap(CapPublisher publisher) {
-    this(publisher, key -> key.startsWith(CapImport.PLACE_PREFIX) ? "the area of the imported warning" : key);
+    this(publisher, key -> key.startsWith(WarningChains.PLACE_PREFIX) ? "the area of the imported warning" : key);
   }
 
   /**
