@@ -3,6 +3,7 @@ package io.citytwin.twin.cap.incident;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Who CityTwin publishes its CAP alerts as, and how.
@@ -19,6 +20,7 @@ import java.util.Objects;
 public record CapPublisher(
     String sender, String senderName, String identifierPrefix, ZoneId zone, String language,
     String web) {
+  private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
 
   public CapPublisher {
     requireCapIdentifier("sender", sender);
@@ -26,6 +28,9 @@ public record CapPublisher(
     Objects.requireNonNull(senderName, "senderName");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(language, "language");
+    if (!LANGUAGE.matcher(language).matches()) {
+      throw new IllegalArgumentException("language '" + language + "' is not an RFC 3066 tag such as en or fr-MC");
+    }
     if (web != null) {
       web = web.endsWith("/") ? web.substring(0, web.length() - 1) : web;
     }
