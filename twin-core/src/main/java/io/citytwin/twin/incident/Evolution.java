@@ -34,7 +34,9 @@ final class Evolution {
     return new Incident(
         e.incidentId(), e.type(), e.severity(), IncidentStatus.OPEN, e.placeKey(), e.area(),
         e.title(), e.source(), e.exercise(), e.evidence(), 1, e.atMillis(), e.atMillis(), Map.of(),
-        List.of(), List.of(new TimelineEntry(e.seq(), e.atMillis(), Kind.OPENED, null, text)));
+        List.of(), List.of(new TimelineEntry(
+            e.seq(), e.atMillis(), Kind.OPENED, null, text, e.severity(), IncidentStatus.OPEN,
+            e.evidence().size())));
   }
 
   /** {@code i} after {@code e}, which is about {@code i} and is not an {@link IncidentOpened}. */
@@ -143,7 +145,8 @@ final class Evolution {
       long alarms, Map<String, Task> tasks, List<Integer> closed) {
     List<TimelineEntry> timeline = new ArrayList<>(i.timeline().size() + 1);
     timeline.addAll(i.timeline());
-    timeline.add(new TimelineEntry(e.seq(), e.atMillis(), kind, taskId, text));
+    timeline.add(new TimelineEntry(
+        e.seq(), e.atMillis(), kind, taskId, text, severity, status, evidence.size()));
     return new Incident(
         i.id(), i.type(), severity, status, i.placeKey(), area, i.title(), i.source(), i.exercise(),
         evidence, alarms, i.openedAtMillis(), Math.max(i.updatedAtMillis(), e.atMillis()), tasks,

@@ -8,8 +8,14 @@ package io.citytwin.twin.incident;
  * @param taskId the task it is about, or null
  * @param text a sentence for people, e.g. "fire-1 escalated to level 1 (duty_supervisor): not
  *     acknowledged by 2026-11-24T10:01:00Z"
+ * @param severity the incident's severity after this step
+ * @param status the incident's status after this step
+ * @param evidenceCount readings the incident keeps after this step: its evidence then was the
+ *     first {@code evidenceCount} of {@link Incident#evidence()} (the list only grows)
  */
-public record TimelineEntry(long seq, long atMillis, Kind kind, String taskId, String text) {
+public record TimelineEntry(
+    long seq, long atMillis, Kind kind, String taskId, String text, Severity severity,
+    IncidentStatus status, int evidenceCount) {
 
   /** What kind of step. */
   public enum Kind {
