@@ -92,4 +92,15 @@ public record Setting(
       return java.time.Duration.ofSeconds(n);
     });
   }
+
+  /** A time-zone id such as {@code Europe/Monaco} or {@code UTC}. */
+  static Setting zone(String name, String def, String description) {
+    return new Setting(name, def, description, v -> {
+      try {
+        return java.time.ZoneId.of(v.strip()).getId();
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException("'" + v + "' is not a time-zone id (e.g. Europe/Monaco, UTC)");
+      }
+    });
+  }
 }

@@ -34,15 +34,38 @@ record MqttEndpoint(String url, String username, String password, EmbeddedBroker
     // Nobody outside this process needs the ingest secret of the embedded broker unless configured.
     String secret = config.optional("mqtt.password").orElseGet(Credentials::generateSecret);
     String gatewaySecret = Credentials.generateSecret();
-    MqttAccess access = config.flag("mqtt.auth")
-        ? new FleetAccess(id -> registry.get().find(id), Map.of(
-            user, new FleetAccess.Service(secret, List.of("citytwin/v1/alerts/#"),
-                List.of("citytwin/v1/sensors/+/telemetry", "citytwin/v1/alerts/#")),
-            SIMULATOR_USER, new FleetAccess.Service(gatewaySecret, List.of("citytwin/v1/sensors/+/telemetry"), List.of())))
-        : MqttAccess.OPEN;
+    Map<String, FleetAccess.Service> services = new java.util.LinkedHashMap<>(agencyAccounts(config.text("alerts.agency-key")));
+    services.put(user, new FleetAccess.Service(secret, List.of("citytwin/v1/alerts/#"),
+        List.of("citytwin/v1/sensors/+/telemetry", "citytwin/v1/alerts/#")));
+    services.put(SIMULATOR_USER, new FleetAccess.Service(gatewaySecret, List.of("citytwin/v1/sensors/+/telemetry"), List.of()));
+    MqttAccess access = config.flag("mqtt.auth") ? new FleetAccess(id -> registry.get().find(id), services) : MqttAccess.OPEN;
     EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBroker.Settings(config.text("mqtt.host"),
         config.integer("mqtt.port"), config.integer("ingest.max-payload-bytes") * 2 + 1024), access);
     return broker.start(vertx).map(b -> new MqttEndpoint(b.url(), user, secret, b, SIMULATOR_USER, gatewaySecret));
+  }
+
+  /**
+   * One account per agency (and {@code operations}, the operations-centre commander): user name =
+   * agency code, secret derived from {@code alerts.agency-key} ({@link #agencySecret}); it may
+   * read its own alert topic and publish acknowledgements on {@code .../ack}.
+   */
+  static Map<String, FleetAccess.Service> agencyAccounts(String key) {
+    Map<String, FleetAccess.Service> out = new java.util.LinkedHashMap<>();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (io.citytwin.twin.agency.Agency a : io.citytwin.twin.agency.Agency.values()) {
+      names.add(a.code());
+    }
+    names.add("operations");
+    for (String name : names) {
+      String topic = "citytwin/v1/alerts/" + name;
+      out.put(name, new FleetAccess.Service(agencySecret(key, name), List.of(topic + "/ack"), List.of(topic)));
+    }
+    return out;
+  }
+
+  /** The MQTT secret of an agency's account: derived like the demo fleet's, from a shared key. */
+  static String agencySecret(String key, String agency) {
+    return io.citytwin.twin.sensor.demo.DemoFleet.secretFor(key, "agency:" + agency);
   }
 
   Future<Void> stop(Vertx vertx) {

@@ -8,6 +8,7 @@ import io.citytwin.ingest.deadletter.DeadLetterStore;
 import io.citytwin.ingest.fleet.FleetSimulator;
 import io.citytwin.ingest.vertx.IngestVerticle;
 import io.citytwin.twin.cim.CitySnapshot;
+import io.citytwin.twin.journal.EventJournal;
 import io.citytwin.twin.live.LiveSettings;
 import io.citytwin.twin.sensor.SensorRegistry;
 import io.citytwin.twin.vertx.CimVerticle;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parts of one running node and the order they start and stop in. Start: city model and
- * registry (worker) → history and dead-letter stores → CIM and live twin → broker → ingest →
- * simulated fleet → HTTP. Stop runs the other way round, so nothing accepted is in flight when a
+ * registry (worker) → history, dead-letter and incident journal → CIM, live twin, incidents →
+ * broker → ingest → alert channels → simulated fleet → HTTP. Stop runs the other way round, so nothing accepted is in flight when a
  * store closes.
  */
 public final class Node {
@@ -43,6 +44,9 @@ public final class Node {
   private MqttEndpoint mqtt;
   private FleetSimulator simulator;
   private String ingestDeployment;
+  private String alertsDeployment;
+  private CitySnapshot city;
+  private EventJournal journal;
 
   public Node(Vertx vertx, CityTwinConfig config) {
     this.vertx = vertx;
@@ -53,8 +57,13 @@ public final class Node {
   public Future<Node> start() {
     return vertx.executeBlocking(this::loadCity)
         .compose(city -> vertx.executeBlocking(() -> openStores(city)))
-        .compose(city -> vertx.deployVerticle(CimVerticle.of(city)))
+        .compose(loaded -> {
+          city = loaded;
+          return vertx.deployVerticle(CimVerticle.of(loaded));
+        })
         .compose(id -> vertx.deployVerticle(liveTwin()))
+        .compose(id -> vertx.executeBlocking(() -> Incidents.verticle(config, city, registry, journal, Clock.systemUTC())))
+        .compose(incidents -> vertx.deployVerticle(incidents))
         .compose(id -> MqttEndpoint.start(vertx, config, registry))
         .compose(endpoint -> {
           mqtt = endpoint;
@@ -63,6 +72,10 @@ public final class Node {
         })
         .compose(id -> {
           ingestDeployment = id;
+          return vertx.deployVerticle(Alerts.verticle(vertx, config, mqtt));
+        })
+        .compose(id -> {
+          alertsDeployment = id;
           return Simulation.start(config, registry.get(), mqtt);
         })
         .compose(sim -> {
@@ -87,6 +100,7 @@ public final class Node {
     Files.createDirectories(config.dataDir());
     history = HistoryStores.open(config);
     deadLetters = new DeadLetterStore(config.dataDir().resolve("dead-letters"), 100_000, 1_000);
+    journal = Incidents.journal(config);
     return city;
   }
 
@@ -125,8 +139,10 @@ public final class Node {
   /** Stops what was started, newest first; never fails. */
   public Future<Void> stop() {
     Future<?> f = simulator == null ? Future.succeededFuture() : simulator.stop();
+    f = f.eventually(() -> alertsDeployment == null ? Future.succeededFuture() : vertx.undeploy(alertsDeployment));
     f = f.eventually(() -> ingestDeployment == null ? Future.succeededFuture() : vertx.undeploy(ingestDeployment));
     f = f.eventually(() -> history == null ? Future.succeededFuture() : history.store().close());
+    f = f.eventually(() -> journal == null ? Future.succeededFuture() : journal.close());
     f = f.eventually(() -> {
       if (deadLetters != null) {
         try {

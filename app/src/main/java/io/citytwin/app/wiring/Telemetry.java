@@ -5,7 +5,7 @@ import io.citytwin.ingest.deadletter.DeadLetterStore;
 import io.citytwin.ingest.handoff.HistorySink;
 import io.citytwin.ingest.handoff.ReadingSink;
 import io.citytwin.ingest.handoff.ReadingSinks;
-import io.citytwin.ingest.handoff.TwinSink;
+import io.citytwin.ingest.handoff.EventBusSink;
 import io.citytwin.ingest.kafka.KafkaReadingSink;
 import io.citytwin.ingest.kafka.KafkaReadingSource;
 import io.citytwin.ingest.kafka.KafkaSettings;
@@ -21,6 +21,7 @@ import io.citytwin.ingest.telemetry.TelemetryDecoder;
 import io.citytwin.ingest.telemetry.TelemetryIntake;
 import io.citytwin.ingest.vertx.IngestVerticle;
 import io.citytwin.twin.sensor.SensorRegistry;
+import io.citytwin.twin.vertx.IncidentAddresses;
 import io.citytwin.twin.vertx.TelemetryAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,7 +53,8 @@ final class Telemetry {
   static IngestVerticle.Parts assemble(Vertx vertx, CityTwinConfig config, MqttEndpoint mqtt,
       AtomicReference<SensorRegistry> registry, HistoryStores.Opened history, DeadLetterStore deadLetters) {
     ReadingSink twinAndHistory = ReadingSinks.all(
-        new TwinSink(vertx, TWIN_TIMEOUT_MS),
+        EventBusSink.twin(vertx, TWIN_TIMEOUT_MS),
+        new EventBusSink(vertx, IncidentAddresses.READINGS, TWIN_TIMEOUT_MS),
         new HistorySink(history.store(), id -> registry.get().find(id)));
     List<IngestVerticle.Lifecycle> lifecycle = new ArrayList<>();
     ReadingSink intakeSink = twinAndHistory;

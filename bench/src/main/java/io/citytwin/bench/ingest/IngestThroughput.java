@@ -4,7 +4,7 @@ import io.citytwin.bench.BenchCity;
 import io.citytwin.ingest.handoff.HistorySink;
 import io.citytwin.ingest.handoff.ReadingSink;
 import io.citytwin.ingest.handoff.ReadingSinks;
-import io.citytwin.ingest.handoff.TwinSink;
+import io.citytwin.ingest.handoff.EventBusSink;
 import io.citytwin.ingest.history.embedded.EmbeddedHistoryOptions;
 import io.citytwin.ingest.history.embedded.EmbeddedHistoryStore;
 import io.citytwin.ingest.mqtt.MqttSettings;
@@ -117,7 +117,7 @@ public final class IngestThroughput {
     try (MosquittoProcess broker = new MosquittoProcess(Files.createTempDirectory(tmp, "ct"))) {
       AtomicReference<SensorRegistry> ref = new AtomicReference<>(registry);
       vertx.deployVerticle(new LiveTwinVerticle(ref, LiveSettings.DEFAULTS, null, "", Clock.systemUTC(), 250)).await();
-      ReadingSink sink = new TwinSink(vertx, 30_000);
+      ReadingSink sink = EventBusSink.twin(vertx, 30_000);
       if (history) {
         store = EmbeddedHistoryStore.open(EmbeddedHistoryOptions.in(Files.createTempDirectory(tmp, "history")));
         sink = ReadingSinks.all(sink, new HistorySink(store, id -> ref.get().find(id)));

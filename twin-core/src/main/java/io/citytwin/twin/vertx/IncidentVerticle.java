@@ -72,6 +72,8 @@ public final class IncidentVerticle extends VerticleBase {
   public record Imported(List<IncidentCommand> commands, List<String> problems, boolean rejected) {}
 
   private final Supplier<RuleEngine> engines;
+  private final java.util.function.LongSupplier rulesVersion;
+  private long loadedRulesVersion;
   private final Disposal disposal;
   private final EventJournal journal;
   private final Cap cap;
@@ -82,6 +84,7 @@ public final class IncidentVerticle extends VerticleBase {
   private IncidentsState state = IncidentsState.initial();
   private Future<?> tail = Future.succeededFuture();
   private long timer;
+  private long reloadTimer;
   private long journalFailures;
 
   /**
@@ -89,7 +92,17 @@ public final class IncidentVerticle extends VerticleBase {
    * @param journal opened journal whose recovered events are replayed at start
    */
   public IncidentVerticle(Supplier<RuleEngine> engines, Disposal disposal, EventJournal journal, Cap cap, Clock clock) {
+    this(engines, () -> 0, disposal, journal, cap, clock);
+  }
+
+  /**
+   * @param rulesVersion changes when the rules should be reloaded (e.g. the rules file's
+   *     modification time); checked every few seconds. The sensor registry changing also reloads.
+   */
+  public IncidentVerticle(Supplier<RuleEngine> engines, java.util.function.LongSupplier rulesVersion,
+      Disposal disposal, EventJournal journal, Cap cap, Clock clock) {
     this.engines = engines;
+    this.rulesVersion = rulesVersion;
     this.disposal = disposal;
     this.journal = journal;
     this.cap = cap;
@@ -109,7 +122,10 @@ public final class IncidentVerticle extends VerticleBase {
       state = replayed;
       LOG.info("incident journal: {} events replayed, {} incidents ({} active)", journal.recoveredCount(),
           state.incidents().size(), state.activeIncidents().size());
-      return vertx.executeBlocking(engines::get);
+      return vertx.executeBlocking(() -> {
+        loadedRulesVersion = rulesVersion.getAsLong();
+        return engines.get();
+      });
     }).compose(built -> {
       engine = built;
       rules = engine.newState();
@@ -123,14 +139,43 @@ public final class IncidentVerticle extends VerticleBase {
       consumers.add(bus.<JsonObject>consumer(IncidentAddresses.RESOLVE, m -> onTransition(m, true)));
       consumers.add(bus.<JsonObject>consumer(IncidentAddresses.CLOSE, m -> onTransition(m, false)));
       consumers.add(bus.<Buffer>consumer(IncidentAddresses.IMPORT_CAP, this::onImport));
+      consumers.add(bus.consumer(TelemetryAddresses.SENSORS_CHANGED, m -> reloadRules("sensor registry changed")));
       timer = vertx.setPeriodic(1_000, id -> serially(this::tick));
+      reloadTimer = vertx.setPeriodic(5_000, id -> {
+        if (rulesVersion.getAsLong() != loadedRulesVersion) {
+          reloadRules("rules file changed");
+        }
+      });
       return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     });
+  }
+
+  /**
+   * Rebuilds the rule engine (rules file and registry read again, on a worker) and carries the
+   * state of unchanged rules over. A bad rules file is reported and the running rules stay.
+   */
+  private Future<Void> reloadRules(String why) {
+    return serially(() -> vertx.executeBlocking(() -> {
+      long version = rulesVersion.getAsLong();
+      RuleEngine next = engines.get();
+      return java.util.Map.entry(version, next);
+    }).map(loaded -> {
+      rules = loaded.getValue().adopt(engine, rules);
+      engine = loaded.getValue();
+      loadedRulesVersion = loaded.getKey();
+      LOG.info("rules reloaded ({}): {} rules", why, engine.rules().rules().size());
+      return (Void) null;
+    }).recover(e -> {
+      loadedRulesVersion = rulesVersion.getAsLong(); // do not retry a bad file every 5 s
+      LOG.error("rules not reloaded ({}), the running rules stay: {}", why, e.getMessage());
+      return Future.succeededFuture();
+    }));
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(reloadTimer);
     return tail.transform(x -> Future.all(consumers.stream().map(MessageConsumer::unregister).toList()));
   }
 

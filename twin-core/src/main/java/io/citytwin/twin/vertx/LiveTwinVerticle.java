@@ -142,6 +142,7 @@ public final class LiveTwinVerticle extends VerticleBase {
         .onSuccess(v -> {
           registry.set(next);
           twin.setSensors(next.all());
+          vertx.eventBus().publish(TelemetryAddresses.SENSORS_CHANGED, null);
           Sensor placed = next.find(sensor.id()).orElseThrow();
           m.reply(LiveJson.sensor(placed, twin.state(placed.id()).orElseThrow()));
         })

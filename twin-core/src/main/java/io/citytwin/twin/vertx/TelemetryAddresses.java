@@ -55,4 +55,6 @@ public final class TelemetryAddresses {
   public static final String HISTORY = "citytwin.history.query";
   public static final String DEAD_LETTERS = "citytwin.ingest.deadletters";
   public static final String INGEST_STATS = "citytwin.ingest.stats";
+  /** Published (empty body) after the sensor registry changed, e.g. a sensor was registered. */
+  public static final String SENSORS_CHANGED = "citytwin.sensors.changed";
 }

@@ -61,7 +61,7 @@ import java.util.stream.Collectors;
  */
 public final class IncidentCap {
   /** Where the Atom feed of active alerts is served, under the API's base URL. */
-  public static final String FEED_PATH = "/api/incidents.atom";
+  public static final String FEED_PATH = "/api/incidents/feed.atom";
   private static final int READINGS_SHOWN = 5;
 
   private final CapPublisher publisher;

@@ -50,7 +50,7 @@ class IncidentFeedTest {
     String xml = CAP.feed(book.state.incidents(), "https://citytwin.example/", Instant.ofEpochMilli(T0 + 180_000));
 
     Element feed = parse(xml);
-    assertThat(text(feed, "id")).isEqualTo("https://citytwin.example/api/incidents.atom");
+    assertThat(text(feed, "id")).isEqualTo("https://citytwin.example/api/incidents/feed.atom");
     assertThat(OffsetDateTime.parse(text(feed, "updated")).toInstant()).isEqualTo(Instant.ofEpochMilli(T0 + 180_000));
     List<Element> entries = children(feed, "entry");
     List<Incident> active = book.state.activeIncidents();
