@@ -2,6 +2,7 @@ package io.citytwin.bench.incident;
 
 import io.citytwin.app.Platform;
 import io.citytwin.app.config.CityTwinConfig;
+import io.citytwin.bench.ingest.MosquittoProcess;
 import io.citytwin.ingest.fleet.FaultRates;
 import io.citytwin.ingest.fleet.FleetOptions;
 import io.citytwin.ingest.fleet.FleetSimulator;
@@ -42,7 +43,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * clear, so every probe opens a new incident.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.citytwin.bench.incident.AlertLatency
- * [probes=200] [backgroundRate=10000] [mqttClient=paho]}.
+ * [probes=200] [backgroundRate=10000] [mqttClient=paho|vertx] [broker=mosquitto|embedded]}. The
+ * default broker is Debian's Mosquitto (as in the scaled deployment); {@code embedded} uses the
+ * in-process Moquette broker of {@code citytwin run}.
  */
 public final class AlertLatency {
   private AlertLatency() {}
@@ -51,14 +54,22 @@ public final class AlertLatency {
     int probes = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     String client = args.length > 2 ? args[2] : "paho";
-    Platform p = Platform.start(CityTwinConfig.load(Optional.empty(), Map.of(), Map.of(
+    String broker = args.length > 3 ? args[3] : "mosquitto";
+    java.nio.file.Path tmp = Files.createTempDirectory("citytwin-alert-bench");
+    MosquittoProcess mosquitto = broker.equals("mosquitto") ? new MosquittoProcess(Files.createDirectories(tmp.resolve("mq"))) : null;
+    Map<String, String> settings = new java.util.HashMap<>(Map.of(
         "http.port", "0", "mqtt.port", "0", "mqtt.auth", "false", "mqtt.client", client,
-        "simulator.enabled", "false", "data.dir", Files.createTempDirectory("citytwin-alert-bench").toString())))
+        "simulator.enabled", "false", "data.dir", tmp.resolve("data").toString()));
+    if (mosquitto != null) {
+      settings.put("mqtt.url", mosquitto.url());
+    }
+    Platform p = Platform.start(CityTwinConfig.load(Optional.empty(), Map.of(), settings))
         .toCompletionStage().toCompletableFuture().join();
     try {
       List<List<Sensor>> buildings = buildingsWithTwoDetectors(p);
       Probe probe = new Probe(p);
-      System.out.printf(Locale.ROOT, "%d probes, %d buildings, MQTT client %s%n", probes, buildings.size(), client);
+      System.out.printf(Locale.ROOT, "%d probes, %d buildings, MQTT client %s, broker %s%n", probes, buildings.size(),
+          client, broker);
       probe.run(buildings, 20); // warm-up
       List<Double> quiet = probe.run(buildings, probes);
       FleetSimulator background = background(p, rate);
@@ -75,10 +86,16 @@ public final class AlertLatency {
       System.out.println("|---|---|---|---|---|---|");
       row("none", quiet);
       row(String.format(Locale.ROOT, "%,d msg/s", rate), loaded);
+    } catch (Exception e) {
+      e.printStackTrace();
+      throw e;
     } finally {
       p.closeAndWait();
-      System.exit(0);
+      if (mosquitto != null) {
+        mosquitto.close();
+      }
     }
+    System.exit(0);
   }
 
   static void row(String label, List<Double> ms) {

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Debian's Mosquitto on a free loopback port, tuned so it never drops QoS 1 for a slow subscriber. */
-final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
   private final Process process;
-  final int port;
+  public final int port;
 
-  MosquittoProcess(Path dir) throws Exception {
+  public MosquittoProcess(Path dir) throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
@@ -31,7 +31,7 @@ final class MosquittoProcess implements AutoCloseable {
     throw new IllegalStateException("mosquitto did not start: " + Files.readString(dir.resolve("mosquitto.out")));
   }
 
-  String url() {
+  public String url() {
     return "tcp://127.0.0.1:" + port;
   }
 
