@@ -23,6 +23,7 @@ public final class KafkaAlertChannel {
 
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
+  private final String bootstrapServers;
   private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "citytwin-kafka-alerts");
     t.setDaemon(true);
@@ -39,6 +40,22 @@ public final class KafkaAlertChannel {
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "citytwin-alerts");
     this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     this.topic = topic;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Creates the topic when it is missing (brokers often refuse automatic creation). */
+  public Future<Void> start() {
+    Promise<Void> done = Promise.promise();
+    sender.execute(() -> {
+      try {
+        io.citytwin.ingest.kafka.TopicSetup.ensureExists(
+            io.citytwin.ingest.kafka.KafkaSettings.defaults(bootstrapServers).withTopic(topic));
+        done.complete();
+      } catch (RuntimeException e) {
+        done.fail(e);
+      }
+    });
+    return done.future();
   }
 
   /** Sends one message keyed by {@code key}; completes when the broker acknowledged it. */

@@ -57,7 +57,9 @@ public final class AlertVerticle extends VerticleBase {
     if (mqttFactory != null) {
       mqtt = mqttFactory.create(vertx, this::acknowledge);
     }
-    return consumer.completion().compose(v -> mqtt == null ? Future.succeededFuture() : mqtt.start());
+    return consumer.completion()
+        .compose(v -> kafka == null ? Future.succeededFuture() : kafka.start())
+        .compose(v -> mqtt == null ? Future.succeededFuture() : mqtt.start());
   }
 
   private Future<MqttAlertChannel.AckResult> acknowledge(AckMessage ack) {
