@@ -36,8 +36,9 @@ record MqttEndpoint(String url, String username, String password, EmbeddedBroker
     String gatewaySecret = Credentials.generateSecret();
     Map<String, FleetAccess.Service> services = new java.util.LinkedHashMap<>(agencyAccounts(config.text("alerts.agency-key")));
     services.put(user, new FleetAccess.Service(secret, List.of("citytwin/v1/alerts/#"),
-        List.of("citytwin/v1/sensors/+/telemetry", "citytwin/v1/alerts/#")));
-    services.put(SIMULATOR_USER, new FleetAccess.Service(gatewaySecret, List.of("citytwin/v1/sensors/+/telemetry"), List.of()));
+        List.of("citytwin/v1/sensors/+/telemetry", "citytwin/v1/alerts/#", "citytwin/v1/drills/+/sensors/+/telemetry")));
+    services.put(SIMULATOR_USER, new FleetAccess.Service(gatewaySecret,
+        List.of("citytwin/v1/sensors/+/telemetry", "citytwin/v1/drills/#"), List.of()));
     MqttAccess access = config.flag("mqtt.auth") ? new FleetAccess(id -> registry.get().find(id), services) : MqttAccess.OPEN;
     EmbeddedBroker broker = new EmbeddedBroker(new EmbeddedBroker.Settings(config.text("mqtt.host"),
         config.integer("mqtt.port"), config.integer("ingest.max-payload-bytes") * 2 + 1024), access);

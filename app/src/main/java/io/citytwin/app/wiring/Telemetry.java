@@ -79,8 +79,20 @@ final class Telemetry {
     TelemetrySubscriber subscriber = "vertx".equals(config.text("mqtt.client"))
         ? new VertxMqttTelemetrySubscriber(vertx, settings, intake, intakeSink, rejections(vertx), System::currentTimeMillis)
         : new MqttTelemetrySubscriber(vertx, settings, intake, intakeSink, rejections(vertx));
+    // Drill telemetry: its own topics, counters and rule state, tagged as exercise everywhere, and
+    // straight to this node's twin (never through Kafka, never into real statistics).
+    ReadingSink drillSink = ReadingSinks.all(
+        new EventBusSink(vertx, TelemetryAddresses.READINGS, TWIN_TIMEOUT_MS, true),
+        new EventBusSink(vertx, IncidentAddresses.READINGS, TWIN_TIMEOUT_MS, true),
+        new HistorySink(history.store(), id -> registry.get().find(id), true));
+    RejectionCounters drillCounters = new RejectionCounters();
+    TelemetryIntake drillIntake = new TelemetryIntake(decoder, drillCounters, deadLetters);
+    MqttSettings drillSettings = MqttSettings.drills(mqtt.url(), config.text("mqtt.client-id") + "-drills",
+        mqtt.username(), mqtt.password());
+    TelemetrySubscriber drills = new MqttTelemetrySubscriber(vertx, drillSettings, drillIntake, drillSink,
+        (id, reason, at) -> { });
     return new IngestVerticle.Parts(subscriber, mqtt.url(), counters, deadLetters, history.store(),
-        history.kind(), history.stats(), id -> registry.get().find(id), lifecycle);
+        history.kind(), history.stats(), id -> registry.get().find(id), lifecycle, drills, drillCounters);
   }
 
   private static RejectionListener rejections(Vertx vertx) {

@@ -18,6 +18,7 @@ public final class EventBusSink implements ReadingSink {
   private final Vertx vertx;
   private final String address;
   private final DeliveryOptions options;
+  private final boolean exercise;
 
   /** A sink to the live twin. */
   public static EventBusSink twin(Vertx vertx, long timeoutMs) {
@@ -25,8 +26,14 @@ public final class EventBusSink implements ReadingSink {
   }
 
   public EventBusSink(Vertx vertx, String address, long timeoutMs) {
+    this(vertx, address, timeoutMs, false);
+  }
+
+  /** @param exercise marks every batch as drill telemetry */
+  public EventBusSink(Vertx vertx, String address, long timeoutMs, boolean exercise) {
     this.vertx = vertx;
     this.address = address;
+    this.exercise = exercise;
     this.options = new DeliveryOptions().setSendTimeout(timeoutMs).setLocalOnly(true);
     ReadingBatch.registerCodec(vertx);
   }
@@ -34,7 +41,7 @@ public final class EventBusSink implements ReadingSink {
   @Override
   public Future<Void> deliver(List<Reading> readings) {
     return vertx.eventBus()
-        .request(address, new ReadingBatch(readings, System.currentTimeMillis()), options)
+        .request(address, new ReadingBatch(readings, System.currentTimeMillis(), exercise), options)
         .mapEmpty();
   }
 }

@@ -17,10 +17,17 @@ import java.util.function.Function;
 public final class HistorySink implements ReadingSink {
   private final HistoryStore store;
   private final Function<String, Optional<Sensor>> sensors;
+  private final boolean exercise;
 
   public HistorySink(HistoryStore store, Function<String, Optional<Sensor>> sensors) {
+    this(store, sensors, false);
+  }
+
+  /** @param exercise tags every record as drill telemetry (kept apart from real statistics) */
+  public HistorySink(HistoryStore store, Function<String, Optional<Sensor>> sensors, boolean exercise) {
     this.store = store;
     this.sensors = sensors;
+    this.exercise = exercise;
   }
 
   @Override
@@ -36,7 +43,7 @@ public final class HistorySink implements ReadingSink {
         district = s.flatMap(x -> x.placement().districtId()).map(d -> d.key()).orElse("");
         kind = s.map(x -> x.kind().code()).orElse("");
       }
-      records.add(new HistoryRecord(r, district, kind, false));
+      records.add(new HistoryRecord(r, district, kind, exercise));
     }
     return store.append(records);
   }

@@ -18,9 +18,37 @@ import java.util.Objects;
  */
 public record MqttSettings(
     String brokerUrl, String clientId, String username, String password, String subscription,
-    int maxPendingReadings) {
+    int maxPendingReadings, java.util.function.UnaryOperator<String> topicMapper) {
+
+  /** Settings for the sensors' own telemetry topics. */
+  public MqttSettings(String brokerUrl, String clientId, String username, String password, String subscription,
+      int maxPendingReadings) {
+    this(brokerUrl, clientId, username, password, subscription, maxPendingReadings, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Settings for drill telemetry: {@code citytwin/v1/drills/{drillId}/sensors/{sensorId}/telemetry}
+   * is read as the sensor's own topic (the caller marks its readings as exercise).
+   */
+  public static MqttSettings drills(String brokerUrl, String clientId, String username, String password) {
+    return new MqttSettings(brokerUrl, clientId, username, password, DRILL_SUBSCRIPTION, 50_000, MqttSettings::drillToTelemetry);
+  }
+
+  /** Drill telemetry topics, one level per drill. */
+  public static final String DRILL_SUBSCRIPTION = "citytwin/v1/drills/+/sensors/+/telemetry";
+
+  /** {@code citytwin/v1/drills/D/sensors/S/telemetry} → {@code citytwin/v1/sensors/S/telemetry}; others unchanged. */
+  public static String drillToTelemetry(String topic) {
+    String[] t = topic.split("/", -1);
+    if (t.length == 7 && t[0].equals("citytwin") && t[1].equals("v1") && t[2].equals("drills") && t[4].equals("sensors")
+        && t[6].equals("telemetry")) {
+      return "citytwin/v1/sensors/" + t[5] + "/telemetry";
+    }
+    return topic;
+  }
 
   public MqttSettings {
+    java.util.Objects.requireNonNull(topicMapper, "topicMapper");
     Objects.requireNonNull(brokerUrl, "brokerUrl");
     URI uri = URI.create(brokerUrl);
     if (!"tcp".equals(uri.getScheme()) && !"ssl".equals(uri.getScheme())) {

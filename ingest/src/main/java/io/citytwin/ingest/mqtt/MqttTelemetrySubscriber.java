@@ -167,7 +167,8 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
     return client.isConnected();
   }
 
-  private void onMessage(String topic, MqttMessage message) throws InterruptedException {
+  private void onMessage(String received, MqttMessage message) throws InterruptedException {
+    String topic = settings.topicMapper().apply(received);
     long now = clock.getAsLong();
     byte[] payload = message.getPayload();
     DecodeResult result = intake.process(topic, payload, now);

@@ -122,8 +122,9 @@ public final class VertxMqttTelemetrySubscriber implements TelemetrySubscriber {
     long now = clock.getAsLong();
     Buffer payload = m.payload();
     byte[] bytes = payload.getBytes();
-    DecodeResult result = intake.process(m.topicName(), bytes, now);
-    if (result instanceof Rejection r && TelemetryTopic.parse(m.topicName()) instanceof TelemetryTopic t) {
+    String topic = settings.topicMapper().apply(m.topicName());
+    DecodeResult result = intake.process(topic, bytes, now);
+    if (result instanceof Rejection r && TelemetryTopic.parse(topic) instanceof TelemetryTopic t) {
       rejections.rejected(t.sensorId(), r.reason(), now);
     }
     if (result instanceof Decoded d) {

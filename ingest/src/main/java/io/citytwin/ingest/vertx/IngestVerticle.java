@@ -45,7 +45,7 @@ public final class IngestVerticle extends VerticleBase {
       TelemetrySubscriber subscriber, String brokerUrl, RejectionCounters counters,
       DeadLetterStore deadLetters, HistoryStore history, String historyKind,
       Supplier<Map<String, Object>> historyStats, Function<String, Optional<Sensor>> sensors,
-      List<Lifecycle> lifecycle) {}
+      List<Lifecycle> lifecycle, TelemetrySubscriber drills, RejectionCounters drillCounters) {}
 
   /** Something with an asynchronous start and stop. */
   public interface Lifecycle {
@@ -71,12 +71,14 @@ public final class IngestVerticle extends VerticleBase {
     for (Lifecycle l : parts.lifecycle()) {
       started = started.compose(v -> l.start());
     }
-    return started.compose(v -> parts.subscriber().start());
+    return started.compose(v -> parts.subscriber().start())
+        .compose(v -> parts.drills() == null ? Future.succeededFuture() : parts.drills().start());
   }
 
   @Override
   public Future<?> stop() {
-    Future<?> stopped = parts.subscriber().stop();
+    Future<?> stopped = (parts.drills() == null ? Future.succeededFuture() : parts.drills().stop())
+        .eventually(() -> parts.subscriber().stop());
     for (Lifecycle l : parts.lifecycle()) {
       stopped = stopped.eventually(() -> l.stop());
     }
@@ -155,6 +157,10 @@ public final class IngestVerticle extends VerticleBase {
         .put("handOffFailures", parts.subscriber().handOffFailures())
         .put("acknowledged", parts.subscriber().acknowledgedMessages())
         .put("mqtt", new JsonObject().put("connected", parts.subscriber().isConnected()).put("broker", parts.brokerUrl()))
-        .put("history", new JsonObject(parts.historyStats().get()).put("store", parts.historyKind()));
+        .put("history", new JsonObject(parts.historyStats().get()).put("store", parts.historyKind()))
+        .put("drills", parts.drills() == null ? null : new JsonObject()
+            .put("acceptedMessages", parts.drillCounters().acceptedMessages())
+            .put("rejectedMessages", parts.drillCounters().totalRejected())
+            .put("handedOff", parts.drills().handedOffReadings()));
   }
 }

@@ -81,6 +81,7 @@ public final class IncidentVerticle extends VerticleBase {
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private RuleEngine engine;
   private EngineState rules;
+  private EngineState drillRules;
   private IncidentsState state = IncidentsState.initial();
   private Future<?> tail = Future.succeededFuture();
   private long timer;
@@ -129,6 +130,7 @@ public final class IncidentVerticle extends VerticleBase {
     }).compose(built -> {
       engine = built;
       rules = engine.newState();
+      drillRules = engine.newState(true);
       var bus = vertx.eventBus();
       consumers.add(bus.<ReadingBatch>localConsumer(IncidentAddresses.READINGS, this::onReadings));
       consumers.add(bus.<JsonObject>consumer(IncidentAddresses.LIST, this::onList));
@@ -161,6 +163,7 @@ public final class IncidentVerticle extends VerticleBase {
       return java.util.Map.entry(version, next);
     }).map(loaded -> {
       rules = loaded.getValue().adopt(engine, rules);
+      drillRules = loaded.getValue().adopt(engine, drillRules);
       engine = loaded.getValue();
       loadedRulesVersion = loaded.getKey();
       LOG.info("rules reloaded ({}): {} rules", why, engine.rules().rules().size());
@@ -188,7 +191,9 @@ public final class IncidentVerticle extends VerticleBase {
 
   private void onReadings(Message<ReadingBatch> m) {
     serially(() -> {
-      List<Alarm> alarms = engine.evaluate(rules, m.body().readings(), m.body().receivedAtMillis());
+      // drill telemetry has rule state of its own and raises exercise alarms only
+      EngineState state = m.body().exercise() ? drillRules : rules;
+      List<Alarm> alarms = engine.evaluate(state, m.body().readings(), m.body().receivedAtMillis());
       return alarms.isEmpty() ? Future.succeededFuture() : decideAll(raises(alarms));
     }).onComplete(ar -> {
       if (ar.succeeded()) {
@@ -202,6 +207,8 @@ public final class IncidentVerticle extends VerticleBase {
   private Future<List<IncidentEvent>> tick() {
     long now = clock.millis();
     List<IncidentCommand> commands = new ArrayList<>(raises(engine.tick(rules, now)));
+    // The drill state is not ticked: a drill only injects some sensors, and silence of the others
+    // is no exercise finding (it would raise a no-signal alarm for every sensor it leaves out).
     commands.add(new IncidentCommand.Tick(now));
     return decideAll(commands);
   }

@@ -86,7 +86,11 @@ public final class LiveTwinVerticle extends VerticleBase {
   }
 
   private void onReadings(Message<ReadingBatch> m) {
-    twin.record(m.body().readings(), m.body().receivedAtMillis());
+    // Drill telemetry never touches the real live state: sensors' statuses and district indicators
+    // stay what the real fleet says.
+    if (!m.body().exercise()) {
+      twin.record(m.body().readings(), m.body().receivedAtMillis());
+    }
     m.reply(null);
   }
 

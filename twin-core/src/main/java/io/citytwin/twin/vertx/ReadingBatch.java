@@ -11,8 +11,15 @@ import java.util.List;
  *
  * @param readings validated readings, grouped so that a sensor's readings are adjacent
  * @param receivedAtMillis platform receive time of the batch, epoch milliseconds
+ * @param exercise true for drill telemetry: it raises exercise incidents only and never changes
+ *     the real live state or statistics
  */
-public record ReadingBatch(List<Reading> readings, long receivedAtMillis) {
+public record ReadingBatch(List<Reading> readings, long receivedAtMillis, boolean exercise) {
+
+  /** Real (not exercise) telemetry. */
+  public ReadingBatch(List<Reading> readings, long receivedAtMillis) {
+    this(readings, receivedAtMillis, false);
+  }
 
   /** Registers the local codec once per Vert.x instance; safe to call repeatedly. */
   public static void registerCodec(Vertx vertx) {
