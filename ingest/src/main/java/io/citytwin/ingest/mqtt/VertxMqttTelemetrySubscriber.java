@@ -44,6 +44,7 @@ public final class VertxMqttTelemetrySubscriber implements TelemetrySubscriber {
   private final Context context;
   private MqttClient client;
   private long generation;
+  private long subscribedGeneration = -1;
   private List<Reading> readings = new ArrayList<>();
   private List<MqttPublishMessage> toAck = new ArrayList<>();
   private boolean flushing;
@@ -65,7 +66,18 @@ public final class VertxMqttTelemetrySubscriber implements TelemetrySubscriber {
 
   @Override
   public Future<Void> start() {
-    return Future.<Void>future(p -> context.runOnContext(v -> connect().onComplete(p)));
+    return Future.<Void>future(p -> context.runOnContext(v -> connectWithRetries(3).onComplete(p)));
+  }
+
+  /** A broker may drop a connection during the handshake (Moquette does under load); try again. */
+  private Future<Void> connectWithRetries(int attempts) {
+    return connect().recover(e -> {
+      if (attempts <= 1 || stopped) {
+        return Future.failedFuture(e);
+      }
+      LOG.warn("connecting to {} failed, retrying: {}", settings.brokerUrl(), e.getMessage());
+      return Future.<Void>future(p -> vertx.setTimer(500, id -> connectWithRetries(attempts - 1).onComplete(p)));
+    });
   }
 
   private Future<Void> connect() {
@@ -91,17 +103,29 @@ public final class VertxMqttTelemetrySubscriber implements TelemetrySubscriber {
     long gen = ++generation;
     client.publishHandler(m -> onMessage(m, gen));
     client.closeHandler(v -> onClosed(gen));
+    io.vertx.core.Promise<Void> subscribed = io.vertx.core.Promise.promise();
+    // subscribe() completes when the packet is written; only the SUBACK says the broker has it
+    client.subscribeCompletionHandler(ack -> {
+      if (ack.grantedQoSLevels().stream().anyMatch(q -> q == 0x80)) {
+        subscribed.tryFail("broker refused the subscription to " + settings.subscription());
+      } else {
+        subscribed.tryComplete();
+      }
+    });
     int port = uri.getPort() > 0 ? uri.getPort() : 1883;
+    MqttClient connecting = client;
     return client.connect(port, uri.getHost())
-        .compose(ack -> client.subscribe(settings.subscription(), MqttQoS.AT_LEAST_ONCE.value()))
+        .compose(ack -> connecting.subscribe(settings.subscription(), MqttQoS.AT_LEAST_ONCE.value()))
+        .compose(id -> subscribed.future().timeout(10, java.util.concurrent.TimeUnit.SECONDS))
+        .onSuccess(v -> subscribedGeneration = gen)
         .<Void>mapEmpty()
         .recover(e -> Future.failedFuture(new IllegalStateException(
             "MQTT: cannot connect to " + settings.brokerUrl() + " and subscribe: " + e.getMessage(), e)));
   }
 
   private void onClosed(long gen) {
-    if (stopped || gen != generation) {
-      return;
+    if (stopped || gen != generation || gen != subscribedGeneration) {
+      return; // a connection that never got its subscription is retried by whoever opened it
     }
     LOG.warn("connection to {} lost; reconnecting", settings.brokerUrl());
     reconnect(500);
