@@ -84,6 +84,7 @@ final class IncidentJson {
         .put("createdAt", time(t.createdAtMillis()))
         .put("ackDueAt", time(t.ackDeadlineMillis()))
         .put("arriveDueAt", t.arrivalDeadlineMillis().isPresent() ? time(t.arrivalDeadlineMillis().getAsLong()) : null)
+        .put("arrivedAt", time(t.arrivedAtMillis()))
         .put("escalationLevel", t.escalationLevel())
         .put("arrivalOverdue", t.arrivalOverdue());
     if (t.ack() != null) {
