@@ -12,8 +12,8 @@
   state.map = map;
   map.attributionControl.setPrefix(false);
   L.control.scale({ imperial: false }).addTo(map);
-  [['districts', 410], ['population', 415], ['roads', 420], ['buildings', 430], ['incidents', 630], ['routes', 640],
-    ['sensors', 650]].forEach(function (p) {
+  [['districts', 410], ['population', 415], ['roads', 420], ['buildings', 430], ['simulation', 620], ['incidents', 630],
+    ['routes', 640], ['sensors', 650]].forEach(function (p) {
     map.createPane(p[0]).style.zIndex = p[1];
   });
 
@@ -67,7 +67,18 @@
       return Math.floor(s / 86400) + ' d';
     }
   };
-  // Shared with telemetry.js, incident-map.js and incidents.js.
+  // The EXERCISE banner shows while any source says so: exercise incidents (incidents.js), a
+  // drill in progress (drills.js).
+  var exerciseSources = {};
+  function exercise(source, on) {
+    exerciseSources[source] = !!on;
+    var any = Object.keys(exerciseSources).some(function (k) { return exerciseSources[k]; });
+    document.getElementById('exercise-banner').hidden = !any;
+    document.body.classList.toggle('ct-drill', any);
+  }
+
+  // Shared with telemetry.js, incident-map.js, incidents.js, drill-map.js and drills.js.
+  state.exercise = exercise;
   state.report = report;
   state.getJson = getJson;
   state.postJson = postJson;
@@ -197,6 +208,8 @@
       var sv = S.severities[k];
       html += '<div class="row"><span class="sw" style="background:' + sv.color + '"></span>' + sv.label + '</div>';
     });
+    html += '<h3>Drill footprints <span class="note">(simulated, exercise only)</span></h3>' +
+      '<div class="row"><span class="sw ct-sw-hatch"></span>Hazard area of the running drill</div>';
     html += '<h3>Residents per km² (synthetic)</h3>';
     S.densitySteps.forEach(function (d) {
       html += '<div class="row"><span class="sw" style="background:' + d.color + '"></span>≥ ' + fmt(d.min) + '</div>';

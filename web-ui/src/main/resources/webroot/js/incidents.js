@@ -99,9 +99,7 @@
           (i.exercise ? '<span class="ct-badge-exercise">EXERCISE</span>' : '') + '</div></div></li>';
       }).join('');
     }
-    var drill = list.some(function (i) { return i.exercise; });
-    document.getElementById('exercise-banner').hidden = !drill;
-    document.body.classList.toggle('ct-drill', drill);
+    state.exercise('incidents', list.some(function (i) { return i.exercise; }));
   }
 
   /** {kind: ack|arrive, due: ms} for the task's next deadline, or null. */

@@ -130,7 +130,22 @@
   var AGENCY_UNKNOWN = { color: '#94a3b8', label: 'Other' };
   var ESCALATION = ['', 'Escalated to the duty supervisor', 'Escalated to the operations-centre commander'];
 
+  // Scenarios (drills and forecasts): a symbol and colour per type; drill footprints are orange
+  // (hatched fill, see index.html), their outlines told apart by these shades.
+  var SCENARIO_TYPE = {
+    chemical_release: { glyph: '☣', color: '#a855f7', label: 'Chemical release' },
+    flood: { glyph: '≈', color: '#3b82f6', label: 'Flood' },
+    building_fire: { glyph: '♨', color: '#f97316', label: 'Building fire' },
+    traffic_incident: { glyph: '⚠', color: '#f43f5e', label: 'Traffic incident' },
+    evacuation: { glyph: '⇶', color: '#22c55e', label: 'Evacuation' },
+    epidemic: { glyph: '✚', color: '#14b8a6', label: 'Epidemic' }
+  };
+  var SCENARIO_TYPE_UNKNOWN = { glyph: '?', color: '#64748b', label: 'Scenario' };
+  var FOOTPRINT_OUTLINES = ['#f97316', '#fb923c', '#ea580c', '#fdba74', '#c2410c'];
+
   window.CityTwinStyles = {
+    scenarioType: function (t) { return SCENARIO_TYPE[t] || SCENARIO_TYPE_UNKNOWN; },
+    footprintOutline: function (i) { return FOOTPRINT_OUTLINES[i % FOOTPRINT_OUTLINES.length]; },
     incidentType: function (t) { return INCIDENT_TYPE[t] || INCIDENT_TYPE_UNKNOWN; },
     severity: function (s) { return SEVERITY[s] || SEVERITY_UNKNOWN; },
     severities: SEVERITY,

@@ -4,10 +4,12 @@ import io.citytwin.twin.cim.BoundingBox;
 import io.citytwin.web.incidents.IncidentFilter;
 import io.citytwin.web.incidents.IncidentService;
 import io.citytwin.web.layers.LayerService;
+import io.citytwin.web.metrics.DrillMetrics;
 import io.citytwin.web.metrics.IncidentMetrics;
 import io.citytwin.web.metrics.PrometheusText;
 import io.citytwin.web.metrics.TelemetryMetrics;
 import io.citytwin.web.push.LivePush;
+import io.citytwin.web.scenarios.ScenarioService;
 import io.citytwin.web.sensors.SensorFilter;
 import io.citytwin.web.sensors.SensorService;
 import io.citytwin.web.layers.UnknownLayerException;
@@ -33,21 +35,25 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP routes: thin adapters from requests to the {@link LayerService}, {@link SensorService}
- * and {@link IncidentService} ports and back. Every handler runs on the event loop and only waits on futures.
+ * The HTTP routes: thin adapters from requests to the {@link LayerService}, {@link SensorService},
+ * {@link IncidentService} and {@link ScenarioService} ports and back. Every handler runs on the
+ * event loop and only waits on futures.
  *
  * <ul>
  *   <li>{@code GET /health}: {@code {"status": UP|DEGRADED|DOWN, "checks": {cim, ingest, history}}};
  *       503 only when the twin (city model) does not answer, see {@link Health}
- *   <li>{@code GET /metrics}: Prometheus text, see {@link TelemetryMetrics} and {@link IncidentMetrics}
+ *   <li>{@code GET /metrics}: Prometheus text, see {@link TelemetryMetrics}, {@link IncidentMetrics}
+ *       and {@link DrillMetrics}
  *   <li>{@code GET /ws}: WebSocket upgrade to the live push, see {@link LivePush}
  *   <li>{@code GET /api/layers}: 200 {@code {"city", "attribution", "layers": [...]}}
  *   <li>{@code GET /api/layers/{name}?bbox=minLon,minLat,maxLon,maxLat}: 200 GeoJSON; 400 bad
  *       bbox; 404 unknown layer
  *   <li>sensors, indicators and ingest: see {@link SensorRoutes}
  *   <li>incidents, their tasks, CAP and the Atom feed, CAP import: see {@link IncidentRoutes}
+ *   <li>scenarios, drills and their after-action reports: see {@link DrillRoutes}
  *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 document
- *   <li>{@code /webjars/*}: WebJar resources; {@code /*}: the dashboard
+ *   <li>{@code /webjars/*}: WebJar resources; {@code /favicon.ico}: 301 to the dashboard's SVG
+ *       icon; {@code /*}: the dashboard
  * </ul>
  */
 public final class ApiRoutes {
@@ -60,6 +66,7 @@ public final class ApiRoutes {
   private final LayerService layers;
   private final SensorService sensors;
   private final IncidentService incidents;
+  private final ScenarioService scenarios;
   private final LivePush push;
   private final Buffer openApi;
   private final Instant started = Instant.now();
@@ -70,11 +77,12 @@ public final class ApiRoutes {
    * @param openApi the OpenAPI document served as is
    */
   public ApiRoutes(Vertx vertx, LayerService layers, SensorService sensors, IncidentService incidents,
-      LivePush push, Buffer openApi) {
+      ScenarioService scenarios, LivePush push, Buffer openApi) {
     this.vertx = vertx;
     this.layers = layers;
     this.sensors = sensors;
     this.incidents = incidents;
+    this.scenarios = scenarios;
     this.push = push;
     this.openApi = openApi;
     this.cache = new LayerCache(vertx);
@@ -95,9 +103,13 @@ public final class ApiRoutes {
     readOnly(router, "/api/layers/:name").handler(this::layer);
     new SensorRoutes(sensors).mount(router);
     new IncidentRoutes(incidents).mount(router);
+    new DrillRoutes(scenarios).mount(router);
     readOnly(router, "/api/openapi.json").handler(this::openApi);
     router.route("/api/*").handler(ctx -> ApiErrors.send(ctx, 404, "Not Found", "no API resource at " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    // Browsers ask for /favicon.ico on pages that name no icon (reports, JSON viewed in a tab).
+    readOnly(router, "/favicon.ico").handler(ctx -> ctx.response().setStatusCode(301)
+        .putHeader("Location", "/favicon.svg").putHeader("Cache-Control", "max-age=86400").end());
     router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
     router.route().failureHandler(this::failure);
     return router;
@@ -163,11 +175,13 @@ public final class ApiRoutes {
     Future<JsonObject> stats = probe(sensors.ingestStats(), "ingest");
     Future<JsonArray> list = probe(sensors.sensors(SensorFilter.ALL), "the live twin");
     Future<JsonArray> book = probe(incidents.incidents(IncidentFilter.ALL), "the incidents");
-    Future.join(stats, list, book).onComplete(ar -> {
+    Future<JsonArray> drills = probe(scenarios.drills(), "the drills");
+    Future.join(stats, list, book, drills).onComplete(ar -> {
       PrometheusText text = new PrometheusText();
       TelemetryMetrics.write(text, stats.succeeded() ? stats.result() : null,
           list.succeeded() ? list.result() : null, push.stats());
       IncidentMetrics.write(text, book.succeeded() ? book.result() : null);
+      DrillMetrics.write(text, drills.succeeded() ? drills.result() : null);
       ctx.response().putHeader("Content-Type", PrometheusText.CONTENT_TYPE)
           .putHeader("Cache-Control", "no-store").end(text.render());
     });

@@ -19,8 +19,6 @@ import io.vertx.ext.web.handler.HttpException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The incident routes under {@code /api}: thin adapters from requests to the {@link
@@ -45,7 +43,6 @@ final class IncidentRoutes {
   static final int MAX_CAP_BYTES = CapParser.DEFAULT_MAX_BYTES;
   static final String CAP_XML = "application/cap+xml; charset=utf-8";
   static final String ATOM_XML = "application/atom+xml; charset=utf-8";
-  private static final String JSON = "application/json; charset=utf-8";
 
   private final IncidentService incidents;
 
@@ -58,13 +55,13 @@ final class IncidentRoutes {
     // Before /api/incidents/:id, which would take "feed.atom" for an id.
     SensorRoutes.readOnly(router, "/api/incidents/feed.atom").handler(this::feed);
     SensorRoutes.readOnly(router, "/api/incidents/:id").handler(ctx ->
-        withParams(ctx, () -> incidents.incident(incidentId(ctx)), json -> sendJson(ctx, 200, json)));
+        Replies.withParams(ctx, () -> incidents.incident(incidentId(ctx)), json -> Replies.sendJson(ctx, 200, json)));
     SensorRoutes.readOnly(router, "/api/incidents/:id/cap").handler(ctx ->
-        withParams(ctx, () -> incidents.cap(incidentId(ctx)), xml -> ctx.response().putHeader("Content-Type", CAP_XML).end(xml)));
-    jsonPost(router, "/api/incidents/:id/tasks/:taskId/ack").handler(ctx -> withParams(ctx,
+        Replies.withParams(ctx, () -> incidents.cap(incidentId(ctx)), xml -> ctx.response().putHeader("Content-Type", CAP_XML).end(xml)));
+    jsonPost(router, "/api/incidents/:id/tasks/:taskId/ack").handler(ctx -> Replies.withParams(ctx,
         () -> incidents.acknowledge(IncidentRequests.acknowledgement(
             incidentId(ctx), IncidentRequests.id("taskId", ctx.pathParam("taskId")), ctx.body().buffer())),
-        task -> sendJson(ctx, 200, task)));
+        task -> Replies.sendJson(ctx, 200, task)));
     jsonPost(router, "/api/incidents/:id/resolve").handler(ctx -> transition(ctx, incidents::resolve));
     jsonPost(router, "/api/incidents/:id/close").handler(ctx -> transition(ctx, incidents::close));
     router.route("/api/cap").method(HttpMethod.POST)
@@ -75,8 +72,8 @@ final class IncidentRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    withParams(ctx, () -> incidents.incidents(IncidentRequests.filter(ctx.queryParams())),
-        list -> sendJson(ctx, 200, new JsonObject().put("incidents", list)));
+    Replies.withParams(ctx, () -> incidents.incidents(IncidentRequests.filter(ctx.queryParams())),
+        list -> Replies.sendJson(ctx, 200, new JsonObject().put("incidents", list)));
   }
 
   private void feed(RoutingContext ctx) {
@@ -86,8 +83,8 @@ final class IncidentRoutes {
   }
 
   private void transition(RoutingContext ctx, BiFunction<String, Remark, Future<JsonObject>> call) {
-    withParams(ctx, () -> call.apply(incidentId(ctx), IncidentRequests.remark(ctx.body().buffer())),
-        incident -> sendJson(ctx, 200, incident));
+    Replies.withParams(ctx, () -> call.apply(incidentId(ctx), IncidentRequests.remark(ctx.body().buffer())),
+        incident -> Replies.sendJson(ctx, 200, incident));
   }
 
   private void importCap(RoutingContext ctx) {
@@ -99,7 +96,7 @@ final class IncidentRoutes {
           if (ids.size() == 1) {
             ctx.response().putHeader("Location", "/api/incidents/" + encode(ids.getString(0)));
           }
-          sendJson(ctx, ids.isEmpty() ? 200 : 201, reply);
+          Replies.sendJson(ctx, ids.isEmpty() ? 200 : 201, reply);
         })
         .onFailure(e -> ApiErrors.serviceFailure(ctx, e));
   }
@@ -142,25 +139,6 @@ final class IncidentRoutes {
     } else {
       ctx.next();
     }
-  }
-
-  /**
-   * Parses and calls (a bad parameter or body is 400 before the service is asked), then replies
-   * with {@code onSuccess} or the mapped failure.
-   */
-  private static <T> void withParams(RoutingContext ctx, Supplier<Future<T>> call, Consumer<T> onSuccess) {
-    Future<T> result;
-    try {
-      result = call.get();
-    } catch (BadParameterException e) {
-      ApiErrors.badParameter(ctx, e);
-      return;
-    }
-    result.onSuccess(onSuccess::accept).onFailure(e -> ApiErrors.serviceFailure(ctx, e));
-  }
-
-  private static void sendJson(RoutingContext ctx, int status, JsonObject json) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(json.encode());
   }
 
   /** Where the client reached us, honouring a reverse proxy's X-Forwarded-* headers. */

@@ -99,7 +99,7 @@ final class SensorRoutes {
     return Arrays.stream(SensorStatus.values()).filter(s -> s.code().equals(c)).findFirst();
   }
 
-  private static void requireJson(RoutingContext ctx) {
+  static void requireJson(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (MediaTypes.isJson(MediaTypes.of(type))) {
       ctx.next();

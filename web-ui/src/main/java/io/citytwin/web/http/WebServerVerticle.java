@@ -2,6 +2,7 @@ package io.citytwin.web.http;
 
 import io.citytwin.twin.vertx.CimAddresses;
 import io.citytwin.twin.vertx.IncidentAddresses;
+import io.citytwin.twin.vertx.SimAddresses;
 import io.citytwin.twin.vertx.TelemetryAddresses;
 import io.citytwin.web.incidents.EventBusIncidentService;
 import io.citytwin.web.incidents.IncidentService;
@@ -9,6 +10,8 @@ import io.citytwin.web.layers.EventBusLayerService;
 import io.citytwin.web.layers.LayerService;
 import io.citytwin.web.push.LivePush;
 import io.citytwin.web.push.PushSettings;
+import io.citytwin.web.scenarios.EventBusScenarioService;
+import io.citytwin.web.scenarios.ScenarioService;
 import io.citytwin.web.sensors.EventBusSensorService;
 import io.citytwin.web.sensors.SensorService;
 import io.vertx.core.Future;
@@ -43,42 +46,54 @@ public final class WebServerVerticle extends VerticleBase {
   public static final String CONFIG_PUSH_QUEUE_BYTES = "ws.writeQueueBytes";
   public static final String CONFIG_PUSH_MIN_RESYNC_MS = "ws.minResyncMs";
   public static final int DEFAULT_PORT = 8080;
-  /** What {@code /ws} forwards unless configured: the live twin's changes, incident and task events. */
+  /**
+   * What {@code /ws} forwards unless configured: the live twin's changes, incident and task events,
+   * and the frames of a running drill.
+   */
   public static final List<String> DEFAULT_PUSH_ADDRESSES =
-      List.of(TelemetryAddresses.LIVE, IncidentAddresses.EVENTS, IncidentAddresses.TASKS);
+      List.of(TelemetryAddresses.LIVE, IncidentAddresses.EVENTS, IncidentAddresses.TASKS, SimAddresses.FRAMES);
   static final String OPENAPI_RESOURCE = "/io/citytwin/web/openapi.json";
 
   private final Function<Vertx, LayerService> layerServiceFactory;
   private final Function<Vertx, SensorService> sensorServiceFactory;
   private final Function<Vertx, IncidentService> incidentServiceFactory;
+  private final Function<Vertx, ScenarioService> scenarioServiceFactory;
   private HttpServer server;
   private LivePush push;
 
-  /** A server that reads the twin, ingest and incidents through the event bus. */
+  /** A server that reads the twin, ingest, incidents and scenarios through the event bus. */
   public WebServerVerticle() {
-    this(EventBusLayerService::new, EventBusSensorService::new, EventBusIncidentService::new);
+    this(EventBusLayerService::new, EventBusSensorService::new, EventBusIncidentService::new,
+        EventBusScenarioService::new);
   }
 
-  /** A server over the given layers (e.g. a fixture for tests); sensors and incidents over the event bus. */
+  /** A server over the given layers (e.g. a fixture for tests); the rest over the event bus. */
   public WebServerVerticle(LayerService layers) {
-    this(vertx -> layers, EventBusSensorService::new, EventBusIncidentService::new);
+    this(vertx -> layers, EventBusSensorService::new, EventBusIncidentService::new, EventBusScenarioService::new);
   }
 
-  /** A server over the given port implementations (e.g. fixtures for tests); incidents over the event bus. */
+  /** A server over the given port implementations (e.g. fixtures for tests); the rest over the event bus. */
   public WebServerVerticle(LayerService layers, SensorService sensors) {
-    this(vertx -> layers, vertx -> sensors, EventBusIncidentService::new);
+    this(vertx -> layers, vertx -> sensors, EventBusIncidentService::new, EventBusScenarioService::new);
+  }
+
+  /** A server over the given port implementations (e.g. fixtures for tests); scenarios over the event bus. */
+  public WebServerVerticle(LayerService layers, SensorService sensors, IncidentService incidents) {
+    this(vertx -> layers, vertx -> sensors, vertx -> incidents, EventBusScenarioService::new);
   }
 
   /** A server over the given port implementations (e.g. fixtures for tests). */
-  public WebServerVerticle(LayerService layers, SensorService sensors, IncidentService incidents) {
-    this(vertx -> layers, vertx -> sensors, vertx -> incidents);
+  public WebServerVerticle(LayerService layers, SensorService sensors, IncidentService incidents,
+      ScenarioService scenarios) {
+    this(vertx -> layers, vertx -> sensors, vertx -> incidents, vertx -> scenarios);
   }
 
   private WebServerVerticle(Function<Vertx, LayerService> layers, Function<Vertx, SensorService> sensors,
-      Function<Vertx, IncidentService> incidents) {
+      Function<Vertx, IncidentService> incidents, Function<Vertx, ScenarioService> scenarios) {
     this.layerServiceFactory = layers;
     this.sensorServiceFactory = sensors;
     this.incidentServiceFactory = incidents;
+    this.scenarioServiceFactory = scenarios;
   }
 
   @Override
@@ -98,12 +113,13 @@ public final class WebServerVerticle extends VerticleBase {
     LayerService layers = layerServiceFactory.apply(vertx);
     SensorService sensors = sensorServiceFactory.apply(vertx);
     IncidentService incidents = incidentServiceFactory.apply(vertx);
-    push = new LivePush(vertx, sensors, incidents, settings);
+    ScenarioService scenarios = scenarioServiceFactory.apply(vertx);
+    push = new LivePush(vertx, sensors, incidents, scenarios, settings);
     return push.start()
         .compose(v -> vertx.executeBlocking(WebServerVerticle::readOpenApi))
         .compose(
             doc -> {
-              ApiRoutes routes = new ApiRoutes(vertx, layers, sensors, incidents, push, doc);
+              ApiRoutes routes = new ApiRoutes(vertx, layers, sensors, incidents, scenarios, push, doc);
               // A reloaded city makes the cached layers stale.
               vertx.eventBus().consumer(CimAddresses.LOADED, m -> routes.invalidateCache());
               HttpServerOptions options =

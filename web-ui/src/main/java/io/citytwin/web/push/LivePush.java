@@ -2,6 +2,8 @@ package io.citytwin.web.push;
 
 import io.citytwin.web.incidents.IncidentFilter;
 import io.citytwin.web.incidents.IncidentService;
+import io.citytwin.web.scenarios.DrillCodes;
+import io.citytwin.web.scenarios.ScenarioService;
 import io.citytwin.web.sensors.SensorFilter;
 import io.citytwin.web.sensors.SensorService;
 import io.vertx.core.Future;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{"type": "hello", "time": ISO-8601, "resync": false, "sensors": [sensor with state],
  *  "indicators": [district entries], "incidents": [active incidents with their tasks],
- *  "unavailable": {"sensors"|"indicators"|"incidents": message}?}</pre>
+ *  "drills": [drills running or being scored],
+ *  "unavailable": {"sensors"|"indicators"|"incidents"|"drills": message}?}</pre>
  *
  * followed by every event published since it connected. Delivery is at most once per client; a
  * client whose socket write queue is full loses frames (counted) until it drains, then gets a
@@ -42,6 +45,7 @@ public final class LivePush {
   private final Vertx vertx;
   private final SensorService sensors;
   private final IncidentService incidents;
+  private final ScenarioService scenarios;
   private final PushSettings settings;
   private final Set<PushClient> clients = new LinkedHashSet<>();
   private final List<MessageConsumer<Object>> consumers = new ArrayList<>();
@@ -50,11 +54,16 @@ public final class LivePush {
   private long dropped;
   private long resyncs;
 
-  /** @param incidents where the hello's active incidents come from */
-  public LivePush(Vertx vertx, SensorService sensors, IncidentService incidents, PushSettings settings) {
+  /**
+   * @param incidents where the hello's active incidents come from
+   * @param scenarios where the hello's drills in progress come from
+   */
+  public LivePush(Vertx vertx, SensorService sensors, IncidentService incidents, ScenarioService scenarios,
+      PushSettings settings) {
     this.vertx = vertx;
     this.sensors = sensors;
     this.incidents = incidents;
+    this.scenarios = scenarios;
     this.settings = settings;
   }
 
@@ -138,12 +147,26 @@ public final class LivePush {
         .onSuccess(list -> hello.put("incidents", list))
         .onFailure(e -> unavailable.put("incidents", String.valueOf(e.getMessage())))
         .<Void>mapEmpty().otherwiseEmpty();
-    return Future.join(s, i, n).transform(ar -> {
+    Future<Void> d = scenarios.drills()
+        .onSuccess(list -> hello.put("drills", inProgress(list)))
+        .onFailure(e -> unavailable.put("drills", String.valueOf(e.getMessage())))
+        .<Void>mapEmpty().otherwiseEmpty();
+    return Future.join(s, i, n, d).transform(ar -> {
       if (!unavailable.isEmpty()) {
         hello.put("unavailable", unavailable);
       }
       return Future.succeededFuture(hello.encode());
     });
+  }
+
+  private static JsonArray inProgress(JsonArray drills) {
+    JsonArray running = new JsonArray();
+    for (Object o : drills) {
+      if (o instanceof JsonObject drill && DrillCodes.inProgress(drill.getString("status"))) {
+        running.add(drill);
+      }
+    }
+    return running;
   }
 
   PushSettings settings() {

@@ -8,6 +8,7 @@ import io.citytwin.web.layers.LayerService;
 import io.citytwin.web.layers.UnknownLayerException;
 import io.citytwin.web.push.LivePush;
 import io.citytwin.web.push.PushSettings;
+import io.citytwin.web.scenarios.EventBusScenarioService;
 import io.citytwin.web.sensors.EventBusSensorService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -154,6 +155,17 @@ class ApiRoutesTest {
   }
 
   @Test
+  void theDefaultFaviconOfPagesWithoutAnIconIsTheDashboardsSvgIcon() throws Exception {
+    start();
+    HttpResponse<Buffer> r = await(client.get(port, "127.0.0.1", "/favicon.ico").followRedirects(false).send());
+    assertThat(r.statusCode()).isEqualTo(301);
+    assertThat(r.getHeader("Location")).isEqualTo("/favicon.svg");
+    HttpResponse<Buffer> icon = get("/favicon.svg");
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.getHeader("Content-Type")).startsWith("image/svg+xml");
+  }
+
+  @Test
   void readsAcceptEncodingIncludingQZero() {
     assertThat(ApiRoutes.acceptsGzip("gzip, deflate, br")).isTrue();
     assertThat(ApiRoutes.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
@@ -169,12 +181,14 @@ class ApiRoutesTest {
     assertThat(doc.getString("openapi")).startsWith("3.");
     EventBusSensorService sensors = new EventBusSensorService(vertx);
     EventBusIncidentService incidents = new EventBusIncidentService(vertx);
-    Router router = new ApiRoutes(vertx, layers, sensors, incidents,
-        new LivePush(vertx, sensors, incidents, PushSettings.of(List.of())), Buffer.buffer()).router();
+    EventBusScenarioService scenarios = new EventBusScenarioService(vertx);
+    Router router = new ApiRoutes(vertx, layers, sensors, incidents, scenarios,
+        new LivePush(vertx, sensors, incidents, scenarios, PushSettings.of(List.of())), Buffer.buffer()).router();
     List<String> served = ApiRoutes.documentedPaths(router);
     assertThat(served).contains("/health", "/metrics", "/ws", "/api/layers", "/api/layers/{name}", "/api/openapi.json",
         "/api/sensors", "/api/sensors/{id}", "/api/sensors/{id}/history", "/api/indicators",
-        "/api/ingest/dead-letters", "/api/ingest/stats");
+        "/api/ingest/dead-letters", "/api/ingest/stats", "/api/scenarios", "/api/drills", "/api/drills/{id}",
+        "/api/drills/{id}/report");
     JsonObject paths = doc.getJsonObject("paths");
     assertThat(paths.fieldNames()).containsExactlyInAnyOrderElementsOf(served);
     // Every routed method is documented (HEAD is GET without a body), and nothing more.

@@ -51,14 +51,17 @@ class DashboardBrowserIT {
         .contains("© OpenStreetMap contributors");
     assertThat(driver.findElement(By.id("stat-buildings")).getText()).isEqualTo("4");
     assertThat(driver.findElement(By.id("pop-total")).getText()).isEqualTo("100");
-    assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays label"))).hasSize(7);
+    assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays label"))).extracting(WebElement::getText)
+        .hasSize(8).contains("Drill footprints");
     assertThat(driver.findElement(By.id("legend")).getText()).contains("Hospital", "Fire station", "Residential");
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> driver.findElement(By.id("health")).getText().equals("UP"));
 
     driver.findElement(By.cssSelector(".leaflet-marker-icon[title^='Caserne Est']")).click();
+    // Popups fade in: their text reads as empty until they are visible.
     WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(5))
-        .until(d -> d.findElement(By.cssSelector(".leaflet-popup-content")));
+        .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
+            .filter(p -> !p.getText().isEmpty()).findFirst().orElse(null));
     assertThat(popup.getText()).contains("Caserne Est", "poi/n11", "fire_station");
 
     driver.findElement(By.cssSelector("#pop-table tr[data-id='district/T-E']")).click();
