@@ -96,11 +96,23 @@ final class FootprintFiles implements RunListener {
   private void track(String name, Geometry geometry, Frame frame, double area) {
     Extent e = largest.get(name);
     int present = (e == null ? 0 : e.stepsPresent()) + (geometry.isEmpty() ? 0 : 1);
-    if (e == null || area > e.areaM2()) {
+    if (e == null || size(geometry, area) > size(e.geometry(), e.areaM2())) {
       largest.put(name, new Extent(name, geometry, frame.step(), frame.time(), area, present));
     } else {
       largest.put(name, new Extent(name, e.geometry(), e.step(), e.time(), e.areaM2(), present));
     }
+  }
+
+  /** What "largest" means: area for areas, length for lines (closed roads), count for points. */
+  private double size(Geometry g, double area) {
+    if (g.isEmpty()) {
+      return -1;
+    }
+    return switch (g.getDimension()) {
+      case 2 -> area;
+      case 1 -> projection.lengthM(g);
+      default -> g.getNumPoints();
+    };
   }
 
   private static String feature(String name, Geometry geometry, Frame frame, double area) {

@@ -33,12 +33,17 @@ public final class ScenarioRun {
   private final List<RunListener> listeners;
   private final AtomicBoolean used = new AtomicBoolean();
   private volatile boolean cancelRequested;
+  // State of the one run, touched by the running thread only.
+  private int step;
+  private Instant time;
+  private long modelNanos;
   private long listenerNanos;
 
   public ScenarioRun(Scenario scenario, SimulationModel model, List<RunListener> listeners) {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
     this.model = Objects.requireNonNull(model, "model");
     this.listeners = List.copyOf(listeners);
+    this.time = scenario.start();
   }
 
   /** Asks the run to stop before its next step; the result's outcome is then {@code CANCELLED}. */
@@ -60,46 +65,16 @@ public final class ScenarioRun {
       throw new IllegalStateException("a ScenarioRun runs once; create a new one (and a new model)");
     }
     long t0 = System.nanoTime();
-    int step = 0;
     try {
       List<Metric> metrics = declaredMetrics();
       MetricSeries.Recorder recorder = new MetricSeries.Recorder(metrics);
-      Set<String> names = new LinkedHashSet<>();
-      metrics.forEach(m -> names.add(m.name()));
       each(l -> l.started(scenario, metrics));
-      Instant end = scenario.start().plus(scenario.duration());
-      Instant time = scenario.start();
-      long modelNanos = 0;
-      Outcome outcome = Outcome.COMPLETED;
-      int planned = scenario.steps();
-      while (step < planned) {
-        if (cancelRequested || Thread.currentThread().isInterrupted()) {
-          outcome = Outcome.CANCELLED;
-          break;
-        }
-        step++;
-        Duration dt = min(scenario.step(), Duration.between(time, end));
-        long m0 = System.nanoTime();
-        Frame frame = model.step(step, time, dt);
-        modelNanos += System.nanoTime() - m0;
-        check(frame, step, time.plus(dt), names);
-        recorder.add(frame);
-        each(l -> l.frame(frame));
-        time = frame.time();
-        if (step < planned && model.finished()) {
-          outcome = Outcome.FINISHED_EARLY;
-          break;
-        }
-      }
+      Outcome outcome = stepThrough(metrics, recorder);
       Map<String, Object> summary = summary(step);
-      long beforeFinish = System.nanoTime();
-      RunResult partial = result(outcome, step, time, recorder, summary, t0, beforeFinish, modelNanos);
+      RunResult partial = result(outcome, recorder, summary, t0);
       each(l -> l.finished(partial));
-      return result(outcome, step, time, recorder, summary, t0, System.nanoTime(), modelNanos);
-    } catch (ScenarioInputException e) {
-      abort(e);
-      throw e;
-    } catch (SimulationException e) {
+      return result(outcome, recorder, summary, t0);
+    } catch (ScenarioInputException | SimulationException e) {
       abort(e);
       throw e;
     } catch (RuntimeException e) {
@@ -111,6 +86,32 @@ public final class ScenarioRun {
     }
   }
 
+  /** The step loop; leaves {@link #step} and {@link #time} at the last step run. */
+  private Outcome stepThrough(List<Metric> metrics, MetricSeries.Recorder recorder) {
+    Set<String> names = new LinkedHashSet<>();
+    metrics.forEach(m -> names.add(m.name()));
+    Instant end = scenario.start().plus(scenario.duration());
+    int planned = scenario.steps();
+    while (step < planned) {
+      if (cancelRequested || Thread.currentThread().isInterrupted()) {
+        return Outcome.CANCELLED;
+      }
+      step++;
+      Duration dt = min(scenario.step(), Duration.between(time, end));
+      long m0 = System.nanoTime();
+      Frame frame = model.step(step, time, dt);
+      modelNanos += System.nanoTime() - m0;
+      check(frame, step, time.plus(dt), names);
+      recorder.add(frame);
+      each(l -> l.frame(frame));
+      time = frame.time();
+      if (step < planned && model.finished()) {
+        return Outcome.FINISHED_EARLY;
+      }
+    }
+    return Outcome.COMPLETED;
+  }
+
   private Map<String, Object> summary(int step) {
     try {
       return SummaryValues.canonical(model.summary());
@@ -119,11 +120,10 @@ public final class ScenarioRun {
     }
   }
 
-  private RunResult result(Outcome outcome, int steps, Instant end, MetricSeries.Recorder recorder,
-      Map<String, Object> summary, long t0, long t1, long modelNanos) {
-    RunResult.Timings timings = new RunResult.Timings(Duration.ofNanos(t1 - t0), Duration.ofNanos(modelNanos),
-        Duration.ofNanos(listenerNanos));
-    return new RunResult(scenario, outcome, steps, end, recorder.build(), summary, timings);
+  private RunResult result(Outcome outcome, MetricSeries.Recorder recorder, Map<String, Object> summary, long t0) {
+    RunResult.Timings timings = new RunResult.Timings(Duration.ofNanos(System.nanoTime() - t0),
+        Duration.ofNanos(modelNanos), Duration.ofNanos(listenerNanos));
+    return new RunResult(scenario, outcome, step, time, recorder.build(), summary, timings);
   }
 
   private List<Metric> declaredMetrics() {

@@ -213,6 +213,41 @@ class RunOutputsTest {
   }
 
   @Test
+  void lineFootprintsAreMeasuredByLengthForTheirLargestExtent(@TempDir Path dir) throws IOException {
+    // Closed roads: none at first, then one segment, then two, then one again.
+    org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+    List<org.locationtech.jts.geom.Geometry> roads = List.of(gf.createLineString(),
+        gf.createLineString(new Coordinate[] {new Coordinate(7.420, 43.730), new Coordinate(7.421, 43.731)}),
+        gf.createMultiLineString(new org.locationtech.jts.geom.LineString[] {
+            gf.createLineString(new Coordinate[] {new Coordinate(7.420, 43.730), new Coordinate(7.421, 43.731)}),
+            gf.createLineString(new Coordinate[] {new Coordinate(7.422, 43.732), new Coordinate(7.424, 43.733)})}),
+        gf.createLineString(new Coordinate[] {new Coordinate(7.420, 43.730), new Coordinate(7.421, 43.731)}));
+    SimulationModel closures = new SimulationModel() {
+      @Override
+      public List<Metric> metrics() {
+        return List.of();
+      }
+
+      @Override
+      public Frame step(int step, Instant time, Duration dt) {
+        return new Frame(step, time.plus(dt), Map.of(), Map.of("closedRoads", roads.get((step - 1) % 4)), List.of());
+      }
+
+      @Override
+      public Map<String, Object> summary() {
+        return Map.of();
+      }
+    };
+    RunOutputs outputs = RunOutputs.open(dir, TestRuns.monaco(), RunOutputs.Options.DEFAULT);
+    new ScenarioRun(TestRuns.cloud(s -> s.replace("PT62M", "PT20M")), closures, List.<RunListener>of(outputs)).run();
+    JsonNode closed = JSON.readTree(dir.resolve("summary.json").toFile()).get("footprints").get(0);
+    assertThat(closed.get("name").asText()).isEqualTo("closedRoads");
+    assertThat(closed.get("maxStep").asInt()).isEqualTo(3);
+    assertThat(closed.get("stepsPresent").asInt()).isEqualTo(3);
+    assertThat(dir.resolve("charts/footprints.png")).exists();
+  }
+
+  @Test
   void anEarlyFinishIsTheOutcomeInTheSummary(@TempDir Path dir) throws IOException {
     RunResult r = TestRuns.runInto(TestRuns.cloud(s -> s.replace("\"maxRadiusM\": 600", "\"maxRadiusM\": 150")), dir);
     JsonNode run = JSON.readTree(dir.resolve("summary.json").toFile()).get("run");
