@@ -1,5 +1,7 @@
 package io.citytwin.app.cli;
 
+import io.citytwin.app.wiring.ScenarioModels;
+import io.citytwin.sim.run.Models;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
     version = "CityTwin 0.1.0-SNAPSHOT",
     description = "Smart-city digital twin and operations simulator.",
     subcommands = {
-      RunCommand.class, ImportCommand.class, SensorsCommand.class, CommandLine.HelpCommand.class
+      RunCommand.class, ImportCommand.class, SensorsCommand.class, SimulateCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class CityTwinCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -22,7 +25,19 @@ public final class CityTwinCommand implements Runnable {
 
   /** A configured command line: errors go to stderr with usage, exit codes per picocli. */
   public static CommandLine commandLine() {
-    return new CommandLine(new CityTwinCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(ScenarioModels.all());
+  }
+
+  /** The command line with {@code simulate} running {@code models} (tests register their own). */
+  public static CommandLine commandLine(Models models) {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        return cls == SimulateCommand.class ? cls.cast(new SimulateCommand(models))
+            : CommandLine.defaultFactory().create(cls);
+      }
+    };
+    return new CommandLine(new CityTwinCommand(), factory).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** Whether the subcommand leaves non-daemon threads serving after {@code execute} returns. */
