@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * MQTT, EMS does not and its task escalates after its (test-short) SLA → the CAP alert validates
  * against the OASIS schema and the spec's rules.
  */
-class LinkedDisposalIT {
+public class LinkedDisposalIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dir;
@@ -81,7 +81,7 @@ class LinkedDisposalIT {
     return file;
   }
 
-  static Platform start(Path data, Map<String, String> extra) {
+  public static Platform start(Path data, Map<String, String> extra) {
     Map<String, String> settings = new java.util.HashMap<>(Map.of("http.port", "0", "mqtt.port", "0",
         "data.dir", data.toString(), "simulator.enabled", "false"));
     settings.putAll(extra);
@@ -89,20 +89,20 @@ class LinkedDisposalIT {
         .toCompletionStage().toCompletableFuture().join();
   }
 
-  static HttpResponse<String> http(Platform p, String method, String path, String body) throws Exception {
+  public static HttpResponse<String> http(Platform p, String method, String path, String body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.httpPort() + path))
         .header("Content-Type", "application/json");
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static JsonObject json(Platform p, String path) throws Exception {
+  public static JsonObject json(Platform p, String path) throws Exception {
     HttpResponse<String> r = http(p, "GET", path, null);
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
     return new JsonObject(r.body());
   }
 
-  static MqttClient mqtt(Platform p, String user, String secret) throws Exception {
+  public static MqttClient mqtt(Platform p, String user, String secret) throws Exception {
     MqttClient c = new MqttClient(p.mqttUrl(), user + "-" + System.nanoTime(), new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
     o.setUserName(user);
@@ -129,7 +129,7 @@ class LinkedDisposalIT {
     c.close();
   }
 
-  static List<JsonObject> incidents(Platform p, String query) throws Exception {
+  public static List<JsonObject> incidents(Platform p, String query) throws Exception {
     return json(p, "/api/incidents" + query).getJsonArray("incidents").stream().map(JsonObject.class::cast).toList();
   }
 
