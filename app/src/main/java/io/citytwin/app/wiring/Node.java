@@ -76,8 +76,11 @@ public final class Node {
         })
         .compose(id -> {
           alertsDeployment = id;
-          return Simulation.start(config, registry.get(), mqtt);
+          return vertx.deployVerticle(new io.citytwin.sim.vertx.DrillVerticle(city, () -> registry.get().all(),
+              ScenarioModels.all()::create, new DrillPublisher(mqtt), ScenarioModels.builtInScenarios(),
+              Clock.systemUTC()));
         })
+        .compose(id -> Simulation.start(config, registry.get(), mqtt))
         .compose(sim -> {
           simulator = sim;
           JsonObject http = new JsonObject()

@@ -15,4 +15,20 @@ public final class ScenarioModels {
   public static Models all() {
     return Models.none();
   }
+
+  /**
+   * Ids of the scenarios shipped on the class path ({@code scenarios/index.json}: a JSON array of
+   * ids; each is {@code scenarios/{id}.json}).
+   */
+  public static java.util.List<String> builtInScenarios() {
+    try (java.io.InputStream in = ScenarioModels.class.getClassLoader().getResourceAsStream("scenarios/index.json")) {
+      if (in == null) {
+        return java.util.List.of();
+      }
+      return new io.vertx.core.json.JsonArray(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .stream().map(String::valueOf).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading scenarios/index.json", e);
+    }
+  }
 }
