@@ -2,6 +2,7 @@ package io.citytwin.sim.hazard.plume;
 
 import io.citytwin.sim.hazard.grid.MetricGrid;
 import java.util.List;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Ground-level (or receptor-height) concentrations of one or more continuous point releases under
@@ -45,6 +46,10 @@ public record PlumeField(
   }
 
   private double from(PlumeSource s, double px, double py, double t) {
+    return from(s, windAt(s.heightM()), px, py, t);
+  }
+
+  private double from(PlumeSource s, double u, double px, double py, double t) {
     double dx = px - s.x();
     double dy = py - s.y();
     double along = dx * downwindX + dy * downwindY;
@@ -53,7 +58,9 @@ public record PlumeField(
     }
     double cross = -dx * downwindY + dy * downwindX;
     double x = Math.max(along, minDistanceM);
-    double u = windAt(s.heightM());
+    if (x > u * (t - s.startS()) + CUTOFF_SIGMAS * x) {
+      return 0; // beyond the front by more than 6 sigma (sigma_y < x for every fit)
+    }
     double sy = stability.sigmaY(curves, x);
     if (Math.abs(cross) > CUTOFF_SIGMAS * sy || x > u * (t - s.startS()) + CUTOFF_SIGMAS * sy) {
       return 0;
@@ -67,14 +74,40 @@ public record PlumeField(
         s.gramsPerSecond(), u, sy, sz, cross, receptorHeightM, s.heightM(), groundReflection);
   }
 
-  /** Concentrations in g/m³ at every cell centre, indexed like the grid. */
+  /**
+   * Concentrations in g/m³ at every cell centre, indexed like the grid. Each source only visits
+   * the cells of the bounding box of its plume's 6-σ wedge (σy(x)/x falls with x for every fit, so
+   * the wedge lies in the triangle from the source to the far end's ±6σy, widened by the near
+   * field's ±6σy(minDistance)); the values are the same as {@link #at}'s.
+   */
   public double[] onGrid(MetricGrid grid, double t, List<PlumeSource> sources) {
     double[] c = new double[grid.size()];
+    Envelope area = grid.envelope();
+    double far = Math.hypot(area.getWidth(), area.getHeight());
     for (PlumeSource s : sources) {
-      for (int j = 0; j < grid.ny(); j++) {
+      if (t <= s.startS()) {
+        continue;
+      }
+      double u = windAt(s.heightM());
+      double reach = Math.min(far + Math.hypot(s.x() - area.centre().x, s.y() - area.centre().y),
+          u * (t - s.startS()) + CUTOFF_SIGMAS * stability.sigmaY(curves, far));
+      reach = Math.max(reach, minDistanceM);
+      double wide = CUTOFF_SIGMAS * stability.sigmaY(curves, reach);
+      double near = CUTOFF_SIGMAS * stability.sigmaY(curves, minDistanceM);
+      double ex = s.x() + reach * downwindX;
+      double ey = s.y() + reach * downwindY;
+      Envelope wedge = new Envelope(s.x(), s.y(), s.x(), s.y());
+      wedge.expandToInclude(ex - wide * downwindY, ey + wide * downwindX);
+      wedge.expandToInclude(ex + wide * downwindY, ey - wide * downwindX);
+      wedge.expandBy(near + grid.cell());
+      int i0 = Math.max(0, (int) Math.floor((wedge.getMinX() - grid.x0()) / grid.cell()));
+      int i1 = Math.min(grid.nx() - 1, (int) Math.floor((wedge.getMaxX() - grid.x0()) / grid.cell()));
+      int j0 = Math.max(0, (int) Math.floor((wedge.getMinY() - grid.y0()) / grid.cell()));
+      int j1 = Math.min(grid.ny() - 1, (int) Math.floor((wedge.getMaxY() - grid.y0()) / grid.cell()));
+      for (int j = j0; j <= j1; j++) {
         double py = grid.centreY(j);
-        for (int i = 0; i < grid.nx(); i++) {
-          c[grid.index(i, j)] += from(s, grid.centreX(i), py, t);
+        for (int i = i0; i <= i1; i++) {
+          c[grid.index(i, j)] += from(s, u, grid.centreX(i), py, t);
         }
       }
     }
