@@ -16,11 +16,13 @@ import org.locationtech.jts.geom.GeometryFactory;
  * at the step boundaries {@code start + k·step} (the last scenario step ends exactly at {@code
  * start + duration}; later boundaries continue every {@code step}), computed once, in order, on
  * first demand and kept. So a model advances the same way whoever asks first, and asking for a
- * time far ahead simply computes the states up to it.
+ * time far ahead simply computes the states up to it. State 0 is the state at the start itself
+ * (a road closed from the start is closed at once); notes it produces go out with step 1's frame.
  *
  * <p>Subclasses implement {@link #advance}, which is only ever called for consecutive intervals
- * from the start. Public methods are synchronized: the model may be queried from the runner's and
- * the evacuation model's threads.
+ * from the start, the first being the empty interval {@code [start, start]} for state 0. Public
+ * methods are synchronized: the model may be queried from the runner's and the evacuation model's
+ * threads.
  */
 public abstract class SteppedHazard implements HazardModel {
   protected static final GeometryFactory GF = new GeometryFactory();
@@ -41,7 +43,7 @@ public abstract class SteppedHazard implements HazardModel {
   /**
    * Advances the model over {@code [from, to)} and returns the state at {@code to}.
    *
-   * @param k 1-based index of the boundary {@code to}
+   * @param k index of the boundary {@code to}: 0 for the start ({@code from == to}), then 1, 2, ...
    */
   protected abstract HazardState advance(int k, Instant from, Instant to);
 
@@ -58,14 +60,21 @@ public abstract class SteppedHazard implements HazardModel {
     return end.plus(step.multipliedBy(k - scenarioSteps));
   }
 
-  /** The state at boundary {@code k >= 1}, computing the states before it if needed. */
+  /** The state at boundary {@code k >= 0}, computing the states before it if needed. */
   protected synchronized HazardState state(int k) {
-    while (states.size() < k) {
-      int next = states.size() + 1;
-      HazardState s = advance(next, boundary(next - 1), boundary(next));
+    while (states.size() <= k) {
+      int next = states.size();
+      HazardState s = advance(next, boundary(Math.max(0, next - 1)), boundary(next));
+      if (next == 1 && !states.get(0).frame().notes().isEmpty()) {
+        Frame f = s.frame();
+        List<String> notes = new ArrayList<>(states.get(0).frame().notes());
+        notes.addAll(f.notes());
+        s = new HazardState(new Frame(f.step(), f.time(), f.metrics(), f.footprints(), notes), s.footprint(),
+            s.closedEdges());
+      }
       states.add(s);
     }
-    return states.get(k - 1);
+    return states.get(k);
   }
 
   @Override
@@ -81,10 +90,10 @@ public abstract class SteppedHazard implements HazardModel {
     return state(stepNumber).frame();
   }
 
-  /** Index of the latest boundary at or before {@code time}, or 0 before the first step ends. */
+  /** Index of the latest boundary at or before {@code time}, or -1 before the start. */
   private int indexAt(Instant time) {
-    if (!time.isAfter(start)) {
-      return 0;
+    if (time.isBefore(start)) {
+      return -1;
     }
     long ms = Duration.between(start, time).toMillis();
     long stepMs = step.toMillis();
@@ -101,17 +110,13 @@ public abstract class SteppedHazard implements HazardModel {
   @Override
   public synchronized Geometry footprintAt(Instant time) {
     int k = indexAt(time);
-    return k == 0 ? GF.createPolygon() : state(k).footprint();
+    return k < 0 ? GF.createPolygon() : state(k).footprint();
   }
 
   @Override
   public synchronized Set<Integer> closedEdgesAt(Instant time) {
     int k = indexAt(time);
-    return k == 0 ? HazardState.edges(new TreeSet<>()) : state(k).closedEdges();
+    return k < 0 ? HazardState.edges(new TreeSet<>()) : state(k).closedEdges();
   }
 
-  /** The states computed so far, in time order (for summaries). */
-  protected synchronized List<HazardState> computed() {
-    return List.copyOf(states);
-  }
 }

@@ -201,45 +201,89 @@ public final class BuildingFireModel extends SteppedHazard {
     }
   }
 
-  private HazardState state(int k, Instant from, Instant to, double t, List<String> notes) {
-    int burning = 0;
-    int burnt = 0;
-    double floorBurning = 0;
-    double floorAffected = 0;
-    long people = 0;
-    double heat = 0;
-    List<Geometry> burningShapes = new ArrayList<>();
-    List<Geometry> burntShapes = new ArrayList<>();
-    List<Geometry> cordon = new ArrayList<>();
-    List<PlumeSource> sources = new ArrayList<>();
+  /** What the fires amount to at one instant. */
+  private static final class Tally {
+    int burning;
+    int burnt;
+    double floorBurning;
+    double floorAffected;
+    long people;
+    double heatMW;
+    final List<Geometry> burningShapes = new ArrayList<>();
+    final List<Geometry> burntShapes = new ArrayList<>();
+    final List<Geometry> cordon = new ArrayList<>();
+    final List<PlumeSource> smokeSources = new ArrayList<>();
+  }
+
+  /** Tallies every ignited building at {@code t}; notes those that burnt out within the step. */
+  private Tally tally(double t, double stepS, List<String> notes) {
+    Tally y = new Tally();
     for (int b : order) {
       Building bd = buildings.get(b);
       double age = t - ignitedAt[b];
-      floorAffected += bd.floorAreaM2();
-      people += residents[b];
+      y.floorAffected += bd.floorAreaM2();
+      y.people += residents[b];
       if (age >= fires[b].burnoutS()) {
-        burnt++;
-        burntShapes.add(bd.footprint());
-        if (age - fires[b].burnoutS() < to.getEpochSecond() - from.getEpochSecond()) {
+        y.burnt++;
+        y.burntShapes.add(bd.footprint());
+        if (age - fires[b].burnoutS() < stepS) {
           notes.add("building " + bd.id() + " burnt out");
         }
         continue;
       }
-      burning++;
-      floorBurning += bd.floorAreaM2();
+      y.burning++;
+      y.floorBurning += bd.floorAreaM2();
       double q = fires[b].heatReleaseKW(age);
-      heat += q / 1000;
-      burningShapes.add(bd.footprint());
+      y.heatMW += q / 1000;
+      y.burningShapes.add(bd.footprint());
       Geometry m = network.metric(b);
-      cordon.add(params.exclusionRadiusM() > 0 ? m.buffer(params.exclusionRadiusM(), 8) : m);
-      if (q > 0) {
+      y.cordon.add(params.exclusionRadiusM() > 0 ? m.buffer(params.exclusionRadiusM(), 8) : m);
+      double gramsPerS = params.sootYield() * q / params.heatOfCombustionKJPerG();
+      if (gramsPerS > 0) {
         Point c = m.getCentroid();
-        double gramsPerS = params.sootYield() * q / params.heatOfCombustionKJPerG();
-        if (gramsPerS > 0) {
-          sources.add(new PlumeSource(c.getX(), c.getY(), bd.heightM(), gramsPerS, ignitedAt[b], Double.POSITIVE_INFINITY));
-        }
+        y.smokeSources.add(new PlumeSource(c.getX(), c.getY(), bd.heightM(), gramsPerS, ignitedAt[b],
+            Double.POSITIVE_INFINITY));
       }
     }
+    return y;
+  }
+
+  private HazardState state(int k, Instant from, Instant to, double t, List<String> notes) {
+    Tally y = tally(t, Duration.between(from, to).toMillis() / 1000.0, notes);
+    Smoke smokeNow = smoke(t, y.smokeSources);
+    Geometry zone = y.cordon.isEmpty() ? GF.createPolygon() : city.projection().toWgs84(UnaryUnionOp.union(y.cordon));
+    Set<Integer> closed = new TreeSet<>();
+    if (!zone.isEmpty()) {
+      RoadClosures.intersecting(city.roads(), zone).edges().forEach(closed::add);
+    }
+    Geometry avoid = params.smokeAvoid() && !smokeNow.area().isEmpty() ? zone.union(smokeNow.area()) : zone;
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("buildingsBurning", (double) y.burning);
+    m.put("buildingsBurnt", (double) y.burnt);
+    m.put("floorAreaBurningM2", y.floorBurning);
+    m.put("floorAreaAffectedM2", y.floorAffected);
+    m.put("peopleAffected", (double) y.people);
+    m.put("heatReleaseMW", y.heatMW);
+    m.put("smokeAreaM2", smokeNow.areaM2());
+    m.put("peopleInSmoke", (double) smokeNow.people());
+    m.put("roadsClosed", (double) closed.size());
+    Map<String, Geometry> footprints = new LinkedHashMap<>();
+    footprints.put("burning", union(y.burningShapes));
+    footprints.put("burnt", union(y.burntShapes));
+    footprints.put("exclusionZone", zone);
+    footprints.put("smoke", smokeNow.area());
+    done = !order.isEmpty() && y.burning == 0;
+    peakBurning = Math.max(peakBurning, y.burning);
+    peakHeatMW = Math.max(peakHeatMW, y.heatMW);
+    peakSmokeArea = Math.max(peakSmokeArea, smokeNow.areaM2());
+    lastTime = to;
+    return new HazardState(new Frame(k, to, m, footprints, notes), avoid, closed);
+  }
+
+  /** The ground-level smoke footprint, its area and the residents inside it. */
+  private record Smoke(Geometry area, double areaM2, long people) {}
+
+  private Smoke smoke(double t, List<PlumeSource> sources) {
     double[] conc = smoke.onGrid(smokeGrid, t, sources);
     boolean[] mask = new boolean[conc.length];
     int cells = 0;
@@ -249,34 +293,8 @@ public final class BuildingFireModel extends SteppedHazard {
         cells++;
       }
     }
-    Geometry smokeArea = cells == 0 ? GF.createPolygon() : city.projection().toWgs84(CellUnion.of(smokeGrid, mask, GF));
-    Geometry zone = cordon.isEmpty() ? GF.createPolygon() : city.projection().toWgs84(UnaryUnionOp.union(cordon));
-    Set<Integer> closed = new TreeSet<>();
-    if (!zone.isEmpty()) {
-      RoadClosures.intersecting(city.roads(), zone).edges().forEach(closed::add);
-    }
-    Geometry avoid = params.smokeAvoid() && !smokeArea.isEmpty() ? zone.union(smokeArea) : zone;
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("buildingsBurning", (double) burning);
-    m.put("buildingsBurnt", (double) burnt);
-    m.put("floorAreaBurningM2", floorBurning);
-    m.put("floorAreaAffectedM2", floorAffected);
-    m.put("peopleAffected", (double) people);
-    m.put("heatReleaseMW", heat);
-    m.put("smokeAreaM2", cells * smokeGrid.cellArea());
-    m.put("peopleInSmoke", (double) smokeResidents.peopleIn(mask));
-    m.put("roadsClosed", (double) closed.size());
-    Map<String, Geometry> footprints = new LinkedHashMap<>();
-    footprints.put("burning", union(burningShapes));
-    footprints.put("burnt", union(burntShapes));
-    footprints.put("exclusionZone", zone);
-    footprints.put("smoke", smokeArea);
-    done = !order.isEmpty() && burning == 0;
-    peakBurning = Math.max(peakBurning, burning);
-    peakHeatMW = Math.max(peakHeatMW, heat);
-    peakSmokeArea = Math.max(peakSmokeArea, cells * smokeGrid.cellArea());
-    lastTime = to;
-    return new HazardState(new Frame(k, to, m, footprints, notes), avoid, closed);
+    Geometry area = cells == 0 ? GF.createPolygon() : city.projection().toWgs84(CellUnion.of(smokeGrid, mask, GF));
+    return new Smoke(area, cells * smokeGrid.cellArea(), smokeResidents.peopleIn(mask));
   }
 
   private static Geometry union(List<Geometry> shapes) {

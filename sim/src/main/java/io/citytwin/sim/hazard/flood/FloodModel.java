@@ -192,17 +192,9 @@ public final class FloodModel extends SteppedHazard {
       }
       deep[c] = h >= params.roadClosureDepthM();
     }
-    int buildings = 0;
-    long people = 0;
-    for (int b = 0; b < residents.length; b++) {
-      for (int c : domain.buildingCells(b)) {
-        if (flooded[c]) {
-          buildings++;
-          people += residents[b];
-          break;
-        }
-      }
-    }
+    long[] affected = affected(flooded);
+    int buildings = (int) affected[0];
+    long people = affected[1];
     List<String> notes = new ArrayList<>();
     Set<Integer> closed = closedRoads(deep, notes);
     Geometry footprint = area == 0 ? GF.createPolygon() : city.projection().toWgs84(CellUnion.of(grid, flooded, GF));
@@ -229,6 +221,22 @@ public final class FloodModel extends SteppedHazard {
     peakRoads = Math.max(peakRoads, closed.size());
     lastTime = to;
     return new HazardState(new Frame(k, to, m, footprints, notes), footprint, closed);
+  }
+
+  /** Buildings with a flooded cell at their walls, and their residents. */
+  private long[] affected(boolean[] flooded) {
+    long buildings = 0;
+    long people = 0;
+    for (int b = 0; b < residents.length; b++) {
+      for (int c : domain.buildingCells(b)) {
+        if (flooded[c]) {
+          buildings++;
+          people += residents[b];
+          break;
+        }
+      }
+    }
+    return new long[] {buildings, people};
   }
 
   private static boolean anySet(boolean[] a) {

@@ -37,7 +37,7 @@ import org.locationtech.jts.geom.Point;
  *   <tr><td>terrain.coastalSlope</td><td>m/m</td><td>0.02</td><td>slope of the coastal strip</td></tr>
  *   <tr><td>terrain.coastalStripM</td><td>m</td><td>250</td><td>width of the coastal strip</td></tr>
  *   <tr><td>terrain.inlandSlope</td><td>m/m</td><td>0.15</td><td>slope beyond the strip</td></tr>
- *   <tr><td>grid.cellM</td><td>m</td><td>10</td><td>cell size (2–50)</td></tr>
+ *   <tr><td>grid.cellM</td><td>m</td><td>10</td><td>cell size (5–50)</td></tr>
  *   <tr><td>manningN</td><td>s/m^(1/3)</td><td>0.03</td><td>Manning's roughness of the streets</td></tr>
  *   <tr><td>baseSeaLevelM</td><td>m</td><td>0</td><td>level of the sea no sea source raises</td></tr>
  *   <tr><td>floodedDepthM</td><td>m</td><td>0.05</td><td>depth from which a cell counts as flooded (area, footprint, buildings)</td></tr>
@@ -93,7 +93,7 @@ public record FloodParams(
     }
     double cell = 10;
     if (p.has("grid")) {
-      cell = p.object("grid").onlyKnown(Set.of("cellM")).number("cellM", 2, 50);
+      cell = p.object("grid").onlyKnown(Set.of("cellM")).number("cellM", 5, 50);
     }
     double flooded = Inputs.positive(p, "floodedDepthM", 5, 0.05);
     double closure = Inputs.positive(p, "roadClosureDepthM", 5, 0.3);

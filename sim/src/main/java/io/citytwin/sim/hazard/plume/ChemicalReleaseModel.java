@@ -125,40 +125,32 @@ public final class ChemicalReleaseModel extends SteppedHazard {
     Map<String, Double> values = new LinkedHashMap<>();
     Map<String, Geometry> footprints = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
-    notes(from, to, notes);
+    notes(k, from, to, notes);
     values.put("maxConcentration", max);
     Geometry closingFootprint = GF.createPolygon();
     boolean anyAbove = false;
     for (int n = 0; n < release.thresholds().size(); n++) {
       ChemicalRelease.Threshold th = release.thresholds().get(n);
-      boolean[] mask = new boolean[c.length];
-      int cells = 0;
-      double reach = 0;
-      for (int i = 0; i < c.length; i++) {
-        if (c[i] >= th.mgPerM3()) {
-          mask[i] = true;
-          cells++;
-          reach = Math.max(reach, along(i));
-        }
-      }
-      anyAbove |= cells > 0;
-      double area = cells * grid.cellArea();
-      long people = residents.peopleIn(mask);
+      Level level = level(c, th.mgPerM3());
+      anyAbove |= level.cells() > 0;
+      double area = level.cells() * grid.cellArea();
+      long people = residents.peopleIn(level.mask());
       values.put("areaAbove" + th.key(), area);
       values.put("peopleAbove" + th.key(), (double) people);
-      values.put("reachAbove" + th.key(), reach);
-      Geometry footprint = cells == 0 ? GF.createPolygon() : projection.toWgs84(CellUnion.of(grid, mask, GF));
+      values.put("reachAbove" + th.key(), level.reach());
+      Geometry footprint = level.cells() == 0 ? GF.createPolygon()
+          : projection.toWgs84(CellUnion.of(grid, level.mask(), GF));
       footprints.put("above" + th.key(), footprint);
       if (n == release.closeRoadsAt()) {
         closingFootprint = footprint;
       }
-      if (cells > 0 && firstAbove[n] == null) {
+      if (level.cells() > 0 && firstAbove[n] == null) {
         firstAbove[n] = to;
         notes.add(th.name() + " (" + th.mgPerM3() + " mg/m3) first exceeded");
       }
       peakArea[n] = Math.max(peakArea[n], area);
       peakPeople[n] = Math.max(peakPeople[n], people);
-      peakReach[n] = Math.max(peakReach[n], reach);
+      peakReach[n] = Math.max(peakReach[n], level.reach());
     }
     Set<Integer> closed = new TreeSet<>();
     if (!closingFootprint.isEmpty()) {
@@ -170,6 +162,23 @@ public final class ChemicalReleaseModel extends SteppedHazard {
     return new HazardState(new Frame(k, to, values, footprints, notes), closingFootprint, closed);
   }
 
+  /** The cells at or above a level, how many, and the furthest downwind distance among them. */
+  private record Level(boolean[] mask, int cells, double reach) {}
+
+  private Level level(double[] c, double mgPerM3) {
+    boolean[] mask = new boolean[c.length];
+    int cells = 0;
+    double reach = 0;
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] >= mgPerM3) {
+        mask[i] = true;
+        cells++;
+        reach = Math.max(reach, along(i));
+      }
+    }
+    return new Level(mask, cells, reach);
+  }
+
   /** Downwind distance of a cell centre from the source. */
   private double along(int cell) {
     PlumeSource s = sources.get(0);
@@ -178,9 +187,10 @@ public final class ChemicalReleaseModel extends SteppedHazard {
     return Math.max(0, dx * field.downwindX() + dy * field.downwindY());
   }
 
-  private void notes(Instant from, Instant to, List<String> notes) {
+  /** Release start and stop in {@code (from, to]}; a start at the scenario start goes with state 0. */
+  private void notes(int k, Instant from, Instant to, List<String> notes) {
     Instant begin = start().plus(release.releaseStart());
-    if (!begin.isBefore(from) && begin.isBefore(to) || begin.equals(from) && from.equals(start())) {
+    if (begin.isAfter(from) && !begin.isAfter(to) || k == 0 && begin.equals(from)) {
       notes.add("release of " + release.substance() + " started: " + release.gramsPerSecond() + " g/s at "
           + release.heightM() + " m");
     }
