@@ -32,7 +32,8 @@ import org.locationtech.jts.geom.Point;
  *   <tr><td>groundReflection</td><td>boolean</td><td>true</td><td>image source at the ground</td></tr>
  *   <tr><td>receptorHeightM</td><td>m</td><td>0</td><td>height of the concentration field (0 = ground level, 1.5 = breathing height)</td></tr>
  *   <tr><td>thresholds[]</td><td>{name, mgPerM3}</td><td>required, 1–6</td><td>levels whose footprints are reported, e.g. AEGL-1/2/3 of the substance</td></tr>
- *   <tr><td>closeRoadsAt</td><td>threshold name</td><td>the lowest level</td><td>the footprint that closes roads and is the {@code Hazard} footprint</td></tr>
+ *   <tr><td>hazardFootprint</td><td>threshold name</td><td>the lowest level</td><td>the footprint that is the {@code Hazard} footprint (where nobody should go)</td></tr>
+ *   <tr><td>closeRoadsAt</td><td>threshold name, or "none"</td><td>the highest level</td><td>roads in this footprint are closed to everyone (consumers treat closed roads as impassable even to people leaving, so only the life-threatening zone closes by default)</td></tr>
  *   <tr><td>grid.cellM</td><td>m</td><td>10</td><td>cell size of the concentration grid (2–100)</td></tr>
  *   <tr><td>grid.radiusM</td><td>m</td><td>2500</td><td>half-width of the square grid centred on the source (100–20000)</td></tr>
  *   <tr><td>minDistanceM</td><td>m</td><td>20</td><td>nearer downwind points are evaluated at this distance</td></tr>
@@ -41,12 +42,15 @@ import org.locationtech.jts.geom.Point;
 public record ChemicalRelease(
     String substance, Point source, double gramsPerSecond, double heightM, Duration releaseStart,
     Duration releaseDuration, Weather weather, SigmaCurves curves, boolean groundReflection,
-    double receptorHeightM, List<Threshold> thresholds, int closeRoadsAt, double cellM, double radiusM,
+    double receptorHeightM, List<Threshold> thresholds, int hazardFootprint, int closeRoadsAt, double cellM, double radiusM,
     double minDistanceM) {
+
+  /** {@link #closeRoadsAt} when no road closes. */
+  public static final int NONE = -1;
 
   private static final Set<String> KNOWN = Set.of("substance", "source", "sourceStrengthGPerS", "releaseHeightM",
       "releaseStart", "releaseDuration", "wind", "stability", "sky", "dispersion", "groundReflection",
-      "receptorHeightM", "thresholds", "closeRoadsAt", "grid", "minDistanceM");
+      "receptorHeightM", "thresholds", "hazardFootprint", "closeRoadsAt", "grid", "minDistanceM");
 
   /**
    * A concentration level whose footprint is reported.
@@ -80,24 +84,14 @@ public record ChemicalRelease(
     boolean reflection = p.flag("groundReflection", true);
     double receptor = p.number("receptorHeightM", 0, 100, 0);
     List<Threshold> thresholds = thresholds(p);
-    int close = 0;
+    int lowest = 0;
+    int highest = 0;
     for (int i = 1; i < thresholds.size(); i++) {
-      if (thresholds.get(i).mgPerM3() < thresholds.get(close).mgPerM3()) {
-        close = i;
-      }
+      lowest = thresholds.get(i).mgPerM3() < thresholds.get(lowest).mgPerM3() ? i : lowest;
+      highest = thresholds.get(i).mgPerM3() > thresholds.get(highest).mgPerM3() ? i : highest;
     }
-    if (p.has("closeRoadsAt")) {
-      String name = p.text("closeRoadsAt");
-      close = -1;
-      for (int i = 0; i < thresholds.size(); i++) {
-        if (thresholds.get(i).name().equals(name)) {
-          close = i;
-        }
-      }
-      if (close < 0) {
-        throw p.fail("closeRoadsAt", "'" + name + "' is not the name of one of the thresholds");
-      }
-    }
+    int footprint = p.has("hazardFootprint") ? threshold(p, "hazardFootprint", thresholds, false) : lowest;
+    int close = p.has("closeRoadsAt") ? threshold(p, "closeRoadsAt", thresholds, true) : highest;
     double cell = 10;
     double radius = 2500;
     if (p.has("grid")) {
@@ -110,7 +104,21 @@ public record ChemicalRelease(
     }
     double minDistance = p.number("minDistanceM", 1, 1000, 20);
     return new ChemicalRelease(substance, source, q, h, start, duration, weather, curves, reflection, receptor,
-        thresholds, close, cell, radius, minDistance);
+        thresholds, footprint, close, cell, radius, minDistance);
+  }
+
+  /** The index of the threshold a member names; -1 for {@code "none"} when allowed. */
+  private static int threshold(Params p, String key, List<Threshold> thresholds, boolean noneAllowed) {
+    String name = p.text(key);
+    if (noneAllowed && name.equals("none")) {
+      return NONE;
+    }
+    for (int i = 0; i < thresholds.size(); i++) {
+      if (thresholds.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw p.fail(key, "'" + name + "' is not the name of one of the thresholds" + (noneAllowed ? " (or \"none\")" : ""));
   }
 
   private static List<Threshold> thresholds(Params p) {

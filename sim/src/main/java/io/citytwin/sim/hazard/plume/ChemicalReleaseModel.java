@@ -28,9 +28,12 @@ import org.locationtech.jts.geom.Geometry;
  * evaluated at the centres of a square grid around the source (receptor height, default ground
  * level) and each threshold's footprint is the union of the cells at or above it ({@link
  * CellUnion}). The plume front travels downwind at the wind speed and its tail leaves the same way
- * once the release stops. Roads intersecting the footprint of the {@code closeRoadsAt} threshold
- * are closed (as {@link RoadClosures#intersecting} finds them, the rule twin-core's dispatch uses
- * for an area), and that footprint is the {@link io.citytwin.sim.hazard.Hazard} footprint.
+ * once the release stops. The footprint of the {@code hazardFootprint} threshold (default the
+ * lowest level) is the {@link io.citytwin.sim.hazard.Hazard} footprint; roads intersecting the
+ * footprint of the {@code closeRoadsAt} threshold (default the highest, life-threatening level)
+ * are closed, as {@link RoadClosures#intersecting} finds them (the rule twin-core's dispatch uses
+ * for an area). A plume does not block a road, and evacuation treats closed roads as impassable
+ * even to people leaving, so by default only the zone where staying is life-threatening closes.
  *
  * <p>No plume rise, no buildings or terrain effects, no deposition or decay, one wind for the
  * whole area: a screening estimate. People counted are the synthetic residents of buildings whose
@@ -79,11 +82,8 @@ public final class ChemicalReleaseModel extends SteppedHazard {
       metrics.add(new Metric("peopleAbove" + t.key(), "persons", "synthetic residents inside the " + t.name() + " footprint"));
       metrics.add(new Metric("reachAbove" + t.key(), "m", "furthest downwind distance at or above " + t.name()));
     }
-    metrics.add(new Metric("roadsClosed", "edges", "road graph edges in the " + closing().name() + " footprint"));
-  }
-
-  private ChemicalRelease.Threshold closing() {
-    return release.thresholds().get(release.closeRoadsAt());
+    metrics.add(new Metric("roadsClosed", "edges", release.closeRoadsAt() == ChemicalRelease.NONE ? "none (closeRoadsAt none)"
+        : "road graph edges in the " + release.thresholds().get(release.closeRoadsAt()).name() + " footprint"));
   }
 
   /** The validated parameters. */
@@ -128,6 +128,7 @@ public final class ChemicalReleaseModel extends SteppedHazard {
     notes(k, from, to, notes);
     values.put("maxConcentration", max);
     Geometry closingFootprint = GF.createPolygon();
+    Geometry hazardFootprint = GF.createPolygon();
     boolean anyAbove = false;
     for (int n = 0; n < release.thresholds().size(); n++) {
       ChemicalRelease.Threshold th = release.thresholds().get(n);
@@ -144,6 +145,9 @@ public final class ChemicalReleaseModel extends SteppedHazard {
       if (n == release.closeRoadsAt()) {
         closingFootprint = footprint;
       }
+      if (n == release.hazardFootprint()) {
+        hazardFootprint = footprint;
+      }
       if (level.cells() > 0 && firstAbove[n] == null) {
         firstAbove[n] = to;
         notes.add(th.name() + " (" + th.mgPerM3() + " mg/m3) first exceeded");
@@ -159,7 +163,7 @@ public final class ChemicalReleaseModel extends SteppedHazard {
     values.put("roadsClosed", (double) closed.size());
     clear = !anyAbove && t > release.endS();
     lastTime = to;
-    return new HazardState(new Frame(k, to, values, footprints, notes), closingFootprint, closed);
+    return new HazardState(new Frame(k, to, values, footprints, notes), hazardFootprint, closed);
   }
 
   /** The cells at or above a level, how many, and the furthest downwind distance among them. */
@@ -238,6 +242,7 @@ public final class ChemicalReleaseModel extends SteppedHazard {
       l.put("peakReachM", peakReach[n]);
       l.put("firstExceeded", firstAbove[n] == null ? null : firstAbove[n].toString());
       l.put("closesRoads", n == release.closeRoadsAt());
+      l.put("isHazardFootprint", n == release.hazardFootprint());
       levels.add(l);
     }
     s.put("thresholds", levels);

@@ -34,11 +34,15 @@ class ChemicalReleaseModelTest {
   static List<Frame> frames = new ArrayList<>();
 
   static Scenario scenario(String extra) {
+    return scenario(", \"closeRoadsAt\": \"AEGL-2\"" + extra, Duration.ofHours(2));
+  }
+
+  static Scenario scenario(String extra, Duration duration) {
     String params = "{\"substance\": \"chlorine\", \"sourceStrengthGPerS\": " + Q + ", \"releaseDuration\": \"PT20M\","
         + " \"wind\": {\"speedMps\": " + U + ", \"fromDeg\": 225}, \"stability\": \"D\","
         + " \"thresholds\": [{\"name\": \"AEGL-1\", \"mgPerM3\": 1.45}, {\"name\": \"AEGL-2\", \"mgPerM3\": " + AEGL2
-        + "}, {\"name\": \"AEGL-3\", \"mgPerM3\": 58}], \"closeRoadsAt\": \"AEGL-2\"" + extra + "}";
-    return Fixtures.scenario(ScenarioType.CHEMICAL_RELEASE, Fixtures.at(LON, LAT), params, 1, Duration.ofHours(2),
+        + "}, {\"name\": \"AEGL-3\", \"mgPerM3\": 58}]" + extra + "}";
+    return Fixtures.scenario(ScenarioType.CHEMICAL_RELEASE, Fixtures.at(LON, LAT), params, 1, duration,
         Duration.ofMinutes(5));
   }
 
@@ -151,11 +155,12 @@ class ChemicalReleaseModelTest {
   }
 
   @Test
-  void theHazardIsTheAegl2FootprintAndClosesTheRoadsInIt() {
+  void theHazardIsTheLowestLevelsFootprintAndTheChosenLevelClosesRoads() {
     Instant t = START.plus(Duration.ofMinutes(20));
     Geometry fp = model.footprintAt(t);
-    assertThat(fp.equalsExact(frames.get(3).footprints().get("aboveAegl2"))).isTrue();
-    List<Integer> expected = RoadClosures.intersecting(city.roads(), fp).edges().boxed().toList();
+    assertThat(fp.equalsExact(frames.get(3).footprints().get("aboveAegl1"))).isTrue();
+    List<Integer> expected = RoadClosures.intersecting(city.roads(), frames.get(3).footprints().get("aboveAegl2"))
+        .edges().boxed().toList();
     assertThat(expected).isNotEmpty();
     assertThat(List.copyOf(model.closedEdgesAt(t))).isEqualTo(expected);
     assertThat(frames.get(3).metrics().get("roadsClosed")).isEqualTo(expected.size());
@@ -163,6 +168,20 @@ class ChemicalReleaseModelTest {
     assertThat(model.footprintAt(t.plusSeconds(299)).equalsExact(fp)).isTrue();
     assertThat(model.footprintAt(START).isEmpty()).isTrue();
     assertThat(model.closedEdgesAt(START.minusSeconds(60))).isEmpty();
+  }
+
+  @Test
+  void byDefaultOnlyTheHighestLevelClosesRoadsAndNoneClosesNothing() {
+    ChemicalReleaseModel byDefault = new ChemicalReleaseModel(scenario("", Duration.ofMinutes(20)), city);
+    assertThat(byDefault.release().closeRoadsAt()).isEqualTo(2); // AEGL-3
+    assertThat(byDefault.release().hazardFootprint()).isEqualTo(0); // AEGL-1
+    Instant t = START.plus(Duration.ofMinutes(20));
+    List<Integer> inAegl3 = RoadClosures.intersecting(city.roads(), frames.get(3).footprints().get("aboveAegl3"))
+        .edges().boxed().toList();
+    assertThat(List.copyOf(byDefault.closedEdgesAt(t))).isEqualTo(inAegl3);
+    ChemicalReleaseModel none = new ChemicalReleaseModel(scenario(", \"closeRoadsAt\": \"none\"", Duration.ofMinutes(20)), city);
+    assertThat(none.closedEdgesAt(t)).isEmpty();
+    assertThat(none.footprintAt(t).equalsExact(model.footprintAt(t))).isTrue();
   }
 
   @Test
