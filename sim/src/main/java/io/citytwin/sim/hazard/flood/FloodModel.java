@@ -70,8 +70,8 @@ public final class FloodModel extends SteppedHazard {
   private void attach(FloodParams.Source source) {
     if (source instanceof FloodParams.Sea s) {
       if (!domain.hasSea()) {
-        throw s.params().fail("kind", params.useSea() ? "there is no sea around " + city.name()
-            + " (no coastline in its OSM data)" : "terrain.sea is none");
+        throw s.params().fail("kind", params.useSea() ? "no sea is known around " + city.name()
+            + " (the sea comes from the coastline in a built-in city's OSM data)" : "terrain.sea is none");
       }
       int[] cells = seaCells(s);
       if (cells.length == 0) {
