@@ -13,7 +13,11 @@ public final class ScenarioModels {
 
   /** Every model of this build (none yet: the hazard, evacuation and epidemic models register here). */
   public static Models all() {
-    return Models.none();
+    Models models = Models.none();
+    for (io.citytwin.sim.scenario.ScenarioType t : io.citytwin.sim.hazard.HazardModels.TYPES) {
+      models = models.with(t, io.citytwin.sim.hazard.HazardModels::fromScenario);
+    }
+    return models;
   }
 
   /**

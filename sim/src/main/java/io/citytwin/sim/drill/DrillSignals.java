@@ -32,13 +32,19 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  *   <tr><td>crowd monitor</td><td>crowd_density 5.5 persons/m2</td><td>crowd crush risk</td></tr>
  * </table>
  * A sensor placed in a building counts as inside when the building's footprint intersects the
- * hazard (a fire or smoke footprint touching it); other sensors by their position.
+ * hazard; other sensors by their position (water gauges within about 60 m of flooded land).
  */
 public final class DrillSignals {
+  /** Water gauges stand at quays and in the harbour, just off the flooded land: within about 60 m. */
+  private static final double GAUGE_REACH_DEG = 60 / 111_000.0;
+
   private final List<Sensor> sensors;
   private final Map<String, Geometry> buildingOf = new LinkedHashMap<>();
+  private final ScenarioType type;
 
-  public DrillSignals(Collection<Sensor> fleet, CitySnapshot city) {
+  /** For a scenario of {@code type}: only its hazard footprints count (not, e.g., a fire's smoke plume). */
+  public DrillSignals(Collection<Sensor> fleet, CitySnapshot city, ScenarioType type) {
+    this.type = type;
     this.sensors = fleet.stream().filter(s -> payload(s.kind(), 0) != null).toList();
     for (Sensor s : sensors) {
       s.placement().buildingId().flatMap(city::entity).ifPresent(b -> buildingOf.put(s.id(), b.geometry()));
@@ -57,8 +63,9 @@ public final class DrillSignals {
    */
   public Map<String, String> forFrame(Frame frame, long timestampMillis) {
     List<PreparedGeometry> hazard = new ArrayList<>();
-    for (Geometry g : frame.footprints().values()) {
-      if (!g.isEmpty()) {
+    for (Map.Entry<String, Geometry> e : frame.footprints().entrySet()) {
+      if (!e.getValue().isEmpty() && counts(type, e.getKey())) {
+        Geometry g = type == ScenarioType.FLOOD ? e.getValue().buffer(GAUGE_REACH_DEG) : e.getValue();
         hazard.add(PreparedGeometryFactory.prepare(g));
       }
     }
@@ -80,6 +87,19 @@ public final class DrillSignals {
       }
     }
     return out;
+  }
+
+  /**
+   * Which footprints the fleet senses: a fire's burning buildings (its smoke plume is km-wide and
+   * would set off every detector under it), a chemical plume above its thresholds, flooded land.
+   */
+  static boolean counts(ScenarioType type, String footprint) {
+    return switch (type) {
+      case BUILDING_FIRE -> footprint.equals("burning");
+      case CHEMICAL_RELEASE -> footprint.startsWith("above");
+      case FLOOD -> footprint.equals("flooded") || footprint.equals("deepWater");
+      default -> false;
+    };
   }
 
   private static org.locationtech.jts.geom.Point point(Sensor s) {

@@ -183,7 +183,7 @@ public final class DrillVerticle extends VerticleBase {
       running = d;
       LOG.info("drill {} started: {} at {}x", id, d.scenario.id(), speed);
       m.reply(json(d));
-      next(d, built.getValue(), new DrillSignals(fleet.get(), city));
+      next(d, built.getValue(), new DrillSignals(fleet.get(), city, d.scenario.type()));
     }).onFailure(e -> m.fail(e instanceof IllegalArgumentException ? 400 : 500, e.getMessage()));
   }
 
