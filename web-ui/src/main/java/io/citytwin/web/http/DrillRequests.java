@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class DrillRequests {
   /** What scenario files allow as an id. */
   static final Pattern SCENARIO_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Set<String> MEMBERS = Set.of("scenario", "speed");
+  private static final Set<String> MEMBERS = Set.of("scenario", "speed", "scoreAfterSeconds");
   private static final List<String> MEDIA_TYPES = Arrays.stream(ReportFormat.values()).map(ReportFormat::mediaType).toList();
 
   private DrillRequests() {}
@@ -32,7 +32,7 @@ final class DrillRequests {
     return IncidentRequests.id("id", value);
   }
 
-  /** The body of {@code POST /api/drills}: {@code {scenario: id | {document}, speed?}}. */
+  /** The body of {@code POST /api/drills}: {@code {scenario: id | {document}, speed?, scoreAfterSeconds?}}. */
   static DrillRequest start(Buffer body) {
     if (body == null || body.toString().isBlank()) {
       throw BadParameterException.body("a JSON object {\"scenario\": id or scenario document, \"speed\"?: 1..3600} is required");
@@ -48,20 +48,21 @@ final class DrillRequests {
     }
     for (String name : json.fieldNames()) {
       if (!MEMBERS.contains(name)) {
-        throw new BadParameterException(Source.BODY, name, null, "unknown member; expected scenario, speed");
+        throw new BadParameterException(Source.BODY, name, null, "unknown member; expected scenario, speed, scoreAfterSeconds");
       }
     }
     Double speed = speed(json.getValue("speed"));
+    Integer scoreAfter = scoreAfter(json.getValue("scoreAfterSeconds"));
     Object scenario = json.getValue("scenario");
     if (scenario instanceof String id) {
       if (!SCENARIO_ID.matcher(id).matches()) {
         throw new BadParameterException(Source.BODY, "scenario", id,
             "'" + id + "' is not a scenario id (1-64 characters of A-Z a-z 0-9 . _ -)");
       }
-      return DrillRequest.builtIn(id, speed);
+      return DrillRequest.builtIn(id, speed).scoredAfter(scoreAfter);
     }
     if (scenario instanceof JsonObject document) {
-      return DrillRequest.document(document, speed);
+      return DrillRequest.document(document, speed).scoredAfter(scoreAfter);
     }
     throw new BadParameterException(Source.BODY, "scenario", scenario == null ? null : String.valueOf(scenario),
         scenario == null
@@ -83,6 +84,22 @@ final class DrillRequests {
           "must be " + (int) DrillRequest.MIN_SPEED + ".." + (int) DrillRequest.MAX_SPEED + " simulated seconds per real second, not " + v);
     }
     return speed;
+  }
+
+  private static Integer scoreAfter(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+      throw new BadParameterException(Source.BODY, "scoreAfterSeconds", String.valueOf(v),
+          "must be a whole number of seconds, not " + (v instanceof Number ? String.valueOf(v) : article(kind(v))));
+    }
+    double seconds = n.doubleValue();
+    if (seconds < 0 || seconds > DrillRequest.MAX_SCORE_AFTER) {
+      throw new BadParameterException(Source.BODY, "scoreAfterSeconds", String.valueOf(v),
+          "must be 0.." + DrillRequest.MAX_SCORE_AFTER + " seconds, not " + v);
+    }
+    return (int) seconds;
   }
 
   /**

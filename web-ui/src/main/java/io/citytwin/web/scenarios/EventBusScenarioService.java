@@ -44,6 +44,9 @@ public final class EventBusScenarioService implements ScenarioService {
       // Whole speeds travel as integers, as a client would write them.
       body.put("speed", speed == Math.rint(speed) ? (Object) speed.intValue() : speed);
     }
+    if (request.scoreAfterSeconds() != null) {
+      body.put("scoreAfterSeconds", request.scoreAfterSeconds());
+    }
     return bus.request(SimAddresses.START_DRILL, body);
   }
 

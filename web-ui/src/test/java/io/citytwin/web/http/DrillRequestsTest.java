@@ -26,6 +26,19 @@ class DrillRequestsTest {
     assertThat(DrillRequests.start(Buffer.buffer("{\"speed\":3600,\"scenario\":{\"type\":\"flood\"}}")))
         .isEqualTo(DrillRequest.document(new JsonObject().put("type", "flood"), 3600.0));
     assertThat(DrillRequests.start(Buffer.buffer("{\"scenario\":\"a\",\"speed\":null}")).speed()).isNull();
+    assertThat(DrillRequests.start(Buffer.buffer("{\"scenario\":\"a\",\"scoreAfterSeconds\":8}")))
+        .isEqualTo(DrillRequest.builtIn("a", null).scoredAfter(8));
+  }
+
+  @Test
+  void theScoringDelayIsAWholeNumberOfSecondsUpToAnHour() {
+    assertThatThrownBy(() -> DrillRequests.start(Buffer.buffer("{\"scenario\":\"a\",\"scoreAfterSeconds\":1.5}")))
+        .isInstanceOf(BadParameterException.class).hasMessageContaining("whole number")
+        .extracting(e -> ((BadParameterException) e).parameter()).isEqualTo("scoreAfterSeconds");
+    assertThatThrownBy(() -> DrillRequests.start(Buffer.buffer("{\"scenario\":\"a\",\"scoreAfterSeconds\":3601}")))
+        .isInstanceOf(BadParameterException.class).hasMessageContaining("0..3600");
+    assertThatThrownBy(() -> DrillRequests.start(Buffer.buffer("{\"scenario\":\"a\",\"scoreAfterSeconds\":\"8\"}")))
+        .isInstanceOf(BadParameterException.class).hasMessageContaining("a string");
   }
 
   @Test
@@ -66,7 +79,7 @@ class DrillRequestsTest {
 
   @Provide
   Arbitrary<String> bodies() {
-    Arbitrary<String> member = Arbitraries.of("scenario", "speed", "seed", "");
+    Arbitrary<String> member = Arbitraries.of("scenario", "speed", "scoreAfterSeconds", "seed", "");
     Arbitrary<String> value = Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(80).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
         Arbitraries.doubles().between(-10_000, 10_000).map(String::valueOf),

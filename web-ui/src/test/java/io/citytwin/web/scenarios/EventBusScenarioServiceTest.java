@@ -57,10 +57,12 @@ class EventBusScenarioServiceTest {
     await(service.startDrill(DrillRequest.builtIn("monaco-fire", null)));
     await(service.startDrill(DrillRequest.builtIn("monaco-fire", 300.0)));
     await(service.startDrill(DrillRequest.document(document, 2.5)));
+    await(service.startDrill(DrillRequest.builtIn("monaco-fire", null).scoredAfter(8)));
     assertThat(seen).containsExactly(
         new JsonObject().put("scenario", "monaco-fire"),
         new JsonObject().put("scenario", "monaco-fire").put("speed", 300),
-        new JsonObject().put("scenario", document).put("speed", 2.5));
+        new JsonObject().put("scenario", document).put("speed", 2.5),
+        new JsonObject().put("scenario", "monaco-fire").put("scoreAfterSeconds", 8));
     // Whole speeds travel as integers.
     assertThat(((JsonObject) seen.get(1)).getValue("speed")).isInstanceOf(Integer.class);
   }
@@ -102,8 +104,8 @@ class EventBusScenarioServiceTest {
 
   @Test
   void aRequestIsEitherAnIdOrADocumentAtASpeedInRange() {
-    assertThatThrownBy(() -> new DrillRequest(null, null, null)).hasMessage("give either a built-in scenario id or a scenario document");
-    assertThatThrownBy(() -> new DrillRequest("a", new JsonObject(), null)).hasMessage("give either a built-in scenario id or a scenario document");
+    assertThatThrownBy(() -> new DrillRequest(null, null, null, null)).hasMessage("give either a built-in scenario id or a scenario document");
+    assertThatThrownBy(() -> new DrillRequest("a", new JsonObject(), null, null)).hasMessage("give either a built-in scenario id or a scenario document");
     assertThatThrownBy(() -> DrillRequest.builtIn("a", 0.5)).hasMessage("speed must be 1..3600, not 0.5");
     assertThatThrownBy(() -> DrillRequest.builtIn("a", Double.NaN)).hasMessage("speed must be 1..3600, not NaN");
     assertThat(DrillRequest.builtIn("a", 3600.0).speed()).isEqualTo(3600.0);
