@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The daily SEIR-HD step over a {@link SyntheticPopulation}, in struct-of-arrays form: per agent
  * one state byte, one flag byte, the day of its next transition and its remaining infection
- * threshold (15 bytes; nothing is allocated per agent or per day).
+ * threshold (10 bytes), plus lists of the agents that are exposed, infectious or in hospital, so
+ * only they are visited for transitions. Nothing is allocated per agent or per day.
  *
  * <p><b>Transmission.</b> Each susceptible agent draws once, at the start, a threshold T ~ Exp(1)
  * and is infected on the day its cumulative force of infection reaches T. This is exactly the
@@ -40,8 +41,8 @@ import java.util.List;
  * testing), then the force of infection from everybody infectious after the transitions, then
  * infections. Agents infected on day t cannot infect before day t + 1.
  *
- * <p><b>Determinism.</b> Agents are processed in chunks of whole households. Transitions and
- * infections touch only their chunk's agents and households and draw their random numbers from
+ * <p><b>Determinism.</b> Agents are processed in chunks of whole households (about 16,000 agents).
+ * Transitions and infections touch only their chunk's agents and households and draw their random numbers from
  * {@link Draws} by (agent, event); the force of infection is summed in one thread in chunk order.
  * Results are therefore identical for any number of threads. Not thread-safe itself: one caller.
  */
@@ -143,22 +144,36 @@ final class Engine {
     int from = 0;
     for (int h = 0; h < pop.households(); h++) {
       if (pop.householdStart(h + 1) - pop.householdStart(from) >= CHUNK_AGENTS) {
-        out.add(new Chunk(from, h + 1, pop.districtCount()));
+        out.add(new Chunk(pop.householdStart(from), pop.householdStart(h + 1), pop.districtCount()));
         from = h + 1;
       }
     }
     if (from < pop.households()) {
-      out.add(new Chunk(from, pop.households(), pop.districtCount()));
+      out.add(new Chunk(pop.householdStart(from), pop.agents(), pop.districtCount()));
     }
     return out.toArray(Chunk[]::new);
   }
 
+  private Chunk chunkOf(int agent) {
+    int lo = 0;
+    int hi = chunks.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (chunks[mid].fromAgent <= agent) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return chunks[lo];
+  }
+
   /** Infects the given agents (imported cases) on day 0; call before the first {@link #advance}. */
-  void seed(int[] seeds, int[] householdOf) {
-    for (int k = 0; k < seeds.length; k++) {
-      int i = seeds[k];
+  void seed(int[] seeds) {
+    for (int i : seeds) {
       if (state[i] == S) {
-        infect(i, 0, pop.householdDistrict(householdOf[k]), Tally.IMPORTED, seeded);
+        infect(i, 0, pop.householdDistrict(pop.household(i)), Tally.IMPORTED, seeded);
+        chunkOf(i).addActive(i);
       }
     }
     total.add(seeded);
@@ -204,31 +219,36 @@ final class Engine {
     }
   }
 
-  /** Transitions due today and detection; collects the chunk's infectious agents. */
+  /**
+   * Transitions due today and detection, over the chunk's active agents (exposed, infectious, in
+   * hospital) only; drops those who leave the active states and collects the infectious.
+   */
   private void progress(Chunk c, Policy policy) {
     final int t = day;
     c.infectious = 0;
-    for (int h = c.fromHousehold; h < c.toHousehold; h++) {
-      int end = pop.householdStart(h + 1);
-      for (int i = pop.householdStart(h); i < end; i++) {
-        byte s = state[i];
-        if (s == S || s >= R) {
-          continue;
+    int kept = 0;
+    int[] active = c.active;
+    for (int k = 0; k < c.activeCount; k++) {
+      int i = active[k];
+      byte s = state[i];
+      if (next[i] == t) {
+        s = course.advance(i, s, t, state, next, flags, AgeBands.of(pop.age(i)), c.tally);
+      }
+      if (s >= R) {
+        continue;
+      }
+      active[kept++] = i;
+      if (s == IA || s == IS) {
+        if (policy.testing && (flags[i] & DETECTED) == 0
+            && draws.uniform(i, Draws.TEST + t) < (s == IS ? policy.detectSymptomatic
+                : policy.detectAsymptomatic)) {
+          flags[i] |= DETECTED;
+          c.tally.detected();
         }
-        if (next[i] == t) {
-          s = course.advance(i, s, t, state, next, flags, AgeBands.of(pop.age(i)), c.tally);
-        }
-        if (s == IA || s == IS) {
-          if (policy.testing && (flags[i] & DETECTED) == 0
-              && draws.uniform(i, Draws.TEST + t) < (s == IS ? policy.detectSymptomatic
-                  : policy.detectAsymptomatic)) {
-            flags[i] |= DETECTED;
-            c.tally.detected();
-          }
-          c.addInfectious(i, h);
-        }
+        c.addInfectious(i);
       }
     }
+    c.activeCount = kept;
   }
 
   /** Sums infectiousness per household, place and district (one thread, chunk order). */
@@ -239,7 +259,7 @@ final class Engine {
     for (Chunk c : chunks) {
       for (int k = 0; k < c.infectious; k++) {
         int i = c.agents[k];
-        int h = c.households[k];
+        int h = pop.household(i);
         double w = state[i] == IS ? 1 : asymptomaticInfectiousness;
         boolean detected = (flags[i] & DETECTED) != 0;
         householdPressure[h] += detected ? w * policy.householdKeep : w;
@@ -260,7 +280,8 @@ final class Engine {
     }
     double cityTerm = (1 - ownShare) * city / agents;
     for (int d = 0; d < communityForce.length; d++) {
-      communityForce[d] = communityRate * f
+      // Already times the district's lockdown factor: it applies to all residents alike.
+      communityForce[d] = policy.districtKeep[d] * communityRate * f
           * (ownShare * districtPressure[d] * inverseResidents[d] + cityTerm);
     }
   }
@@ -269,37 +290,37 @@ final class Engine {
   private void infect(Chunk c, Policy policy) {
     final int t = day;
     final int classes = pop.classes();
-    for (int h = c.fromHousehold; h < c.toHousehold; h++) {
-      int from = pop.householdStart(h);
-      int to = pop.householdStart(h + 1);
-      double home = householdRate[to - from] * householdPressure[h];
-      int d = pop.householdDistrict(h);
-      double keep = policy.districtKeep[d];
-      double community = communityForce[d];
-      for (int i = from; i < to; i++) {
-        if (state[i] != S) {
-          continue;
-        }
-        int place = pop.dayPlace(i);
-        double atPlace = place >= 0 ? keep * placeForce[place] : 0;
-        double lambda = home + atPlace + keep * community;
-        if (!(lambda > 0)) {
-          continue;
-        }
-        float left = (float) (threshold[i] - lambda);
-        if (left > 0f) {
-          threshold[i] = left;
-          continue;
-        }
-        threshold[i] = 0f;
-        double u = draws.uniform(i, Draws.SETTING) * lambda;
-        int setting = u < home ? Tally.HOUSEHOLD
-            : u < home + atPlace ? (place < classes ? Tally.SCHOOL : Tally.WORK) : Tally.COMMUNITY;
-        infect(i, t, d, setting, c.tally);
+    final double[] keep = policy.districtKeep;
+    for (int i = c.fromAgent; i < c.toAgent; i++) {
+      if (state[i] != S) {
+        continue;
       }
+      int h = pop.household(i);
+      int d = pop.householdDistrict(h);
+      int place = pop.dayPlace(i);
+      double pressure = householdPressure[h];
+      // Most households have nobody infectious: skip looking up their size.
+      double home = pressure == 0 ? 0
+          : householdRate[pop.householdStart(h + 1) - pop.householdStart(h)] * pressure;
+      double atPlace = place >= 0 ? keep[d] * placeForce[place] : 0;
+      double lambda = home + atPlace + communityForce[d];
+      if (!(lambda > 0)) {
+        continue;
+      }
+      float left = (float) (threshold[i] - lambda);
+      if (left > 0f) {
+        threshold[i] = left;
+        continue;
+      }
+      threshold[i] = 0f;
+      double u = draws.uniform(i, Draws.SETTING) * lambda;
+      int setting = u < home ? Tally.HOUSEHOLD
+          : u < home + atPlace ? (place < classes ? Tally.SCHOOL : Tally.WORK) : Tally.COMMUNITY;
+      infect(i, t, d, setting, c.tally);
+      c.addActive(i);
     }
     for (int k = 0; k < c.infectious; k++) {
-      householdPressure[c.households[k]] = 0;
+      householdPressure[pop.household(c.agents[k])] = 0;
     }
   }
 
@@ -338,29 +359,37 @@ final class Engine {
     return count(E) + count(IA) + count(IS) + count(H) == 0;
   }
 
-  /** A run of whole households processed by one task, with its own tally and infectious list. */
+  /**
+   * A run of whole households, {@code [fromAgent, toAgent)}, processed by one task, with its own
+   * tally, its active agents (exposed, infectious, in hospital) and today's infectious agents.
+   */
   static final class Chunk {
-    final int fromHousehold;
-    final int toHousehold;
+    final int fromAgent;
+    final int toAgent;
     final Tally tally;
+    int[] active = new int[64];
+    int activeCount;
     int[] agents = new int[64];
-    int[] households = new int[64];
     int infectious;
 
-    Chunk(int fromHousehold, int toHousehold, int districts) {
-      this.fromHousehold = fromHousehold;
-      this.toHousehold = toHousehold;
+    Chunk(int fromAgent, int toAgent, int districts) {
+      this.fromAgent = fromAgent;
+      this.toAgent = toAgent;
       this.tally = new Tally(districts);
     }
 
-    void addInfectious(int agent, int household) {
+    void addActive(int agent) {
+      if (activeCount == active.length) {
+        active = Arrays.copyOf(active, activeCount * 2);
+      }
+      active[activeCount++] = agent;
+    }
+
+    void addInfectious(int agent) {
       if (infectious == agents.length) {
         agents = Arrays.copyOf(agents, infectious * 2);
-        households = Arrays.copyOf(households, infectious * 2);
       }
-      agents[infectious] = agent;
-      households[infectious] = household;
-      infectious++;
+      agents[infectious++] = agent;
     }
   }
 }

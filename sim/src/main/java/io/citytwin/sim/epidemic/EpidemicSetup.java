@@ -31,7 +31,6 @@ public final class EpidemicSetup {
   final double homogeneousContacts;
   final int seedDistrict;
   private final int[] seeds;
-  private final int[] seedHouseholds;
 
   private EpidemicSetup(Scenario scenario, EpidemicConfig config, SyntheticPopulation population,
       HospitalBeds beds, List<Measure> measures, int seedDistrict) {
@@ -43,9 +42,7 @@ public final class EpidemicSetup {
     this.seedDistrict = seedDistrict;
     this.homogeneousContacts = Double.isNaN(config.homogeneousContacts())
         ? StructuredContacts.mean(population, config) : config.homogeneousContacts();
-    int[][] chosen = chooseSeeds();
-    this.seeds = chosen[0];
-    this.seedHouseholds = chosen[1];
+    this.seeds = chooseSeeds();
   }
 
   /**
@@ -83,7 +80,7 @@ public final class EpidemicSetup {
   /** A fresh run: same population, same seed, so the same trajectory every time. */
   public EpidemicModel newModel(int threads) {
     Engine engine = new Engine(population, config, homogeneousContacts, scenario.seed(), threads);
-    engine.seed(seeds, seedHouseholds);
+    engine.seed(seeds);
     return new EpidemicModel(this, engine);
   }
 
@@ -122,7 +119,7 @@ public final class EpidemicSetup {
   }
 
   /** {@code initialInfected} agents, uniformly among the residents of the seed district (or all). */
-  private int[][] chooseSeeds() {
+  private int[] chooseSeeds() {
     SyntheticPopulation pop = population;
     int candidates = seedDistrict < 0 ? pop.agents() : pop.residents(seedDistrict);
     int wanted = config.initialInfected();
@@ -132,13 +129,11 @@ public final class EpidemicSetup {
           + pop.districts().get(seedDistrict).name() + ", where the scenario's location puts the first cases");
     }
     int[] agents = new int[candidates];
-    int[] households = new int[candidates];
     int k = 0;
     for (int h = 0; h < pop.households(); h++) {
       if (seedDistrict < 0 || pop.householdDistrict(h) == seedDistrict) {
         for (int i = pop.householdStart(h); i < pop.householdStart(h + 1); i++) {
-          agents[k] = i;
-          households[k++] = h;
+          agents[k++] = i;
         }
       }
     }
@@ -148,10 +143,7 @@ public final class EpidemicSetup {
       int a = agents[j];
       agents[j] = agents[r];
       agents[r] = a;
-      int h = households[j];
-      households[j] = households[r];
-      households[r] = h;
     }
-    return new int[][] {java.util.Arrays.copyOf(agents, wanted), java.util.Arrays.copyOf(households, wanted)};
+    return java.util.Arrays.copyOf(agents, wanted);
   }
 }

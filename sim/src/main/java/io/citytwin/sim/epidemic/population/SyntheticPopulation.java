@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Synthetic people placed in the city's real buildings, stored as parallel primitive arrays (no
- * object per person): about 11 bytes per agent plus 6 per household, so a million agents take
- * roughly 15 MB. Agents are numbered household by household, so the members of household {@code h}
+ * object per person): 9 bytes per agent plus 6 per household, so a million agents take about
+ * 12 MB. Agents are numbered household by household, so the members of household {@code h}
  * are {@code householdStart(h) .. householdStart(h + 1) - 1}. Immutable and safe to share between
  * threads; built by {@link PopulationBuilder}.
  *
@@ -16,6 +16,7 @@ import java.util.List;
 public final class SyntheticPopulation {
   private final byte[] age;
   private final int[] householdStart;
+  private final int[] household;
   private final short[] householdDistrict;
   private final int[] dayPlace;
   private final int[] placeSize;
@@ -42,6 +43,10 @@ public final class SyntheticPopulation {
   SyntheticPopulation(Households hh, DayPlaces places, List<District> districts, Facts facts) {
     this.age = hh.age;
     this.householdStart = hh.start;
+    this.household = new int[hh.age.length];
+    for (int h = 0; h < hh.count(); h++) {
+      java.util.Arrays.fill(household, hh.start[h], hh.start[h + 1], h);
+    }
     this.householdDistrict = hh.district;
     this.dayPlace = places.dayPlace;
     this.placeSize = places.placeSize;
@@ -70,6 +75,11 @@ public final class SyntheticPopulation {
   /** First agent of household {@code h}; {@code householdStart(households())} is the agent count. */
   public int householdStart(int h) {
     return householdStart[h];
+  }
+
+  /** The household an agent belongs to. */
+  public int household(int agent) {
+    return household[agent];
   }
 
   /** District index of the household's home, {@code 0..districtCount() - 1}. */

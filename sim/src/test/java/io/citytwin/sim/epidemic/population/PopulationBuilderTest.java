@@ -90,6 +90,7 @@ class PopulationBuilderTest {
       boolean minor = false;
       boolean adult = false;
       for (int i = million.householdStart(h); i < million.householdStart(h + 1); i++) {
+        assertThat(million.household(i)).isEqualTo(h);
         minor |= million.age(i) < 18;
         adult |= million.age(i) >= 18;
       }
