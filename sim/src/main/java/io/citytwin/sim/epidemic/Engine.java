@@ -24,12 +24,12 @@ import java.util.List;
  * and is infected on the day its cumulative force of infection reaches T. This is exactly the
  * chain-binomial model with daily infection probability {@code 1 - exp(-lambda)}, without a
  * random draw per susceptible per day. The day's force on an agent is {@code lambda = lambda_home
- * + keep_district * (lambda_place + lambda_community)}, where for a place (household, class, team)
- * of n members with contact rate c and per-contact probability p, every infectious member adds
- * {@code p * min(c, n - 1) / (n - 1)} times its infectiousness (c contacts a day spread over the
- * other members), and the community force of district d is {@code p * c_community * (s * I_d / N_d
- * + (1 - s) * I / N)} with s the own-district share. Infectiousness is 1 with symptoms and {@code
- * asymptomaticInfectiousness} without, times the factors of the day's {@link Policy}.
+ * + keep_district * (lambda_place + lambda_community)}: every infectious member of the household,
+ * class or team adds its infectiousness times the place's {@link ContactRates rate}, and the
+ * community force of district d is {@code p * c_community * (s * I_d / N_d + (1 - s) * I / N)}
+ * with s the own-district share and N counting every agent (also those in hospital or dead).
+ * Infectiousness is 1 with symptoms and {@code asymptomaticInfectiousness} without, times the
+ * factors of the day's {@link Policy}.
  *
  * <p><b>Course.</b> Infected on day t, an agent is exposed until day {@code t + latent}, then
  * infectious (with symptoms with probability {@code symptomaticShare}) for {@code infectious}
@@ -58,10 +58,7 @@ final class Engine {
   private final Parallel parallel;
   private final Transitions course;
 
-  private final double[] householdRate;
-  private final double[] placeRate;
-  private final double communityRate;
-  private final double ownShare;
+  private final ContactRates rates;
   private final double asymptomaticInfectiousness;
   private final double symptomaticShare;
   private final double[] inverseResidents;
@@ -93,20 +90,7 @@ final class Engine {
     this.course = new Transitions(cfg, draws);
     this.symptomaticShare = cfg.symptomaticShare();
     this.asymptomaticInfectiousness = cfg.asymptomaticInfectiousness();
-    double p = cfg.perContact();
-    boolean mixed = cfg.homogeneous();
-    this.householdRate = new double[maxHouseholdSize() + 1];
-    for (int n = 2; n < householdRate.length; n++) {
-      householdRate[n] = mixed ? 0 : p * Math.min(cfg.householdContacts(), n - 1) / (n - 1);
-    }
-    this.placeRate = new double[pop.places()];
-    for (int k = 0; k < placeRate.length; k++) {
-      int n = pop.placeSize(k);
-      double c = k < pop.classes() ? cfg.schoolContacts() : cfg.workContacts();
-      placeRate[k] = mixed || n < 2 ? 0 : p * Math.min(c, n - 1) / (n - 1);
-    }
-    this.communityRate = p * (mixed ? homogeneousContacts : cfg.communityContacts());
-    this.ownShare = mixed ? 0 : cfg.ownDistrictShare();
+    this.rates = new ContactRates(pop, cfg, homogeneousContacts);
     this.inverseResidents = new double[pop.districtCount()];
     for (int d = 0; d < inverseResidents.length; d++) {
       inverseResidents[d] = pop.residents(d) == 0 ? 0 : 1.0 / pop.residents(d);
@@ -129,14 +113,6 @@ final class Engine {
     this.scratch = new Tally(pop.districtCount());
     this.total = new Tally(pop.districtCount());
     total.add(S, agents);
-  }
-
-  private int maxHouseholdSize() {
-    int max = 1;
-    for (int h = 0; h < pop.households(); h++) {
-      max = Math.max(max, pop.householdStart(h + 1) - pop.householdStart(h));
-    }
-    return max;
   }
 
   private static Chunk[] chunks(SyntheticPopulation pop) {
@@ -275,14 +251,16 @@ final class Engine {
     }
     double f = policy.outsideFactor;
     int closedBelow = policy.schoolsOpen ? 0 : pop.classes();
+    double[] placeRate = rates.place;
     for (int k = 0; k < placeForce.length; k++) {
       placeForce[k] = k < closedBelow ? 0 : placeRate[k] * placePressure[k] * f;
     }
-    double cityTerm = (1 - ownShare) * city / agents;
+    double own = rates.ownShare;
+    double cityTerm = (1 - own) * city / agents;
     for (int d = 0; d < communityForce.length; d++) {
       // Already times the district's lockdown factor: it applies to all residents alike.
-      communityForce[d] = policy.districtKeep[d] * communityRate * f
-          * (ownShare * districtPressure[d] * inverseResidents[d] + cityTerm);
+      communityForce[d] = policy.districtKeep[d] * rates.community * f
+          * (own * districtPressure[d] * inverseResidents[d] + cityTerm);
     }
   }
 
@@ -291,6 +269,7 @@ final class Engine {
     final int t = day;
     final int classes = pop.classes();
     final double[] keep = policy.districtKeep;
+    final double[] householdRate = rates.household;
     for (int i = c.fromAgent; i < c.toAgent; i++) {
       if (state[i] != S) {
         continue;

@@ -57,6 +57,9 @@ final class Measures {
           "'" + in.action() + "' is not an epidemic action (known: " + String.join(", ", ACTIONS) + ")");
     };
     int days = p.has("duration") ? wholeDaysUp(p.duration("duration")) : -1;
+    if (in.at() != null && in.whenMetric() != null) {
+      throw new ScenarioInputException(source, at, "give either 'at' or 'whenMetric', not both");
+    }
     if (in.at() != null) {
       if (in.at().isNegative()) {
         throw new ScenarioInputException(source, at + ".at", "must not be negative, was " + in.at());

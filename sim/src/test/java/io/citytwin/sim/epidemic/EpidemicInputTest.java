@@ -59,7 +59,9 @@ class EpidemicInputTest {
           + "|interventions[0].parameters.priority|not one of",
       "{\"action\":\"close_schools\",\"at\":\"P1D\",\"parameters\":{\"duration\":\"two weeks\"}}"
           + "|interventions[0].parameters.duration|not an ISO-8601 duration",
-      "{\"action\":\"close_schools\"}|interventions[0]|needs 'at' or 'whenMetric'"})
+      "{\"action\":\"close_schools\"}|interventions[0]|needs 'at' or 'whenMetric'",
+      "{\"action\":\"masks\",\"at\":\"P1D\",\"whenMetric\":\"dead\",\"above\":1}"
+          + "|interventions[0]|either 'at' or 'whenMetric'"})
   void badInterventionNamesItsPath(String intervention, String field, String problem) {
     assertThatThrownBy(() -> prepare(Scenarios.epidemic(1, 10, "{\"agents\":2000}", intervention)))
         .isInstanceOfSatisfying(ScenarioInputException.class, e -> {
