@@ -104,7 +104,7 @@ public final class EvacuationModel implements SimulationModel {
   private final List<Interventions.Planned> interventions;
   private final List<Metric> metrics;
   private final BitSet closedByInterventions = new BitSet();
-  private final int affectedBuildings;
+  private final List<String> affectedBuildings;
   private DangerZone zone;
   private BitSet lastClosed;
   private int previousInDanger;
@@ -126,7 +126,7 @@ public final class EvacuationModel implements SimulationModel {
         : EvacuationSetup.buffer(s.site().area(), params.dangerBufferM(), city);
     this.hazard = danger == null ? hazard : hazard.and(HazardField.fixed(danger));
     List<Building> affected = EvacuationSetup.affected(s, city, params, this.hazard.footprintAt(s.start()));
-    this.affectedBuildings = affected.size();
+    this.affectedBuildings = affected.stream().map(Building::id).toList();
     int[] residents = affected.stream()
         .mapToInt(b -> city.population().residentsByBuilding().getOrDefault(b.id(), 0)).toArray();
     SplittableRandom rng = new SplittableRandom(s.seed());
@@ -210,7 +210,7 @@ public final class EvacuationModel implements SimulationModel {
     List<String> notes = new ArrayList<>();
     if (!started) {
       started = true;
-      notes.add(affectedBuildings + " buildings affected, " + travel.counts().total() + " residents, "
+      notes.add(affectedBuildings.size() + " buildings affected, " + travel.counts().total() + " residents, "
           + travel.parties().stream().filter(p -> p.mode == TravelMode.CAR).count() + " cars, "
           + travel.shelters().size() + " shelters");
     }
@@ -312,7 +312,7 @@ public final class EvacuationModel implements SimulationModel {
     people.put("staying", c.staying());
     people.put("withoutRoute", c.withoutRoute());
     out.put("people", people);
-    out.put("affectedBuildings", affectedBuildings);
+    out.put("affectedBuildings", affectedBuildings.size());
     out.put("cars", travel.cars().vehicles());
     out.put("walkers", travel.walkers().walkers());
     out.put("clearanceTime", Double.isNaN(clearanceS) ? null : time(clearanceS));
@@ -365,5 +365,10 @@ public final class EvacuationModel implements SimulationModel {
 
   Travel travel() {
     return travel;
+  }
+
+  /** Ids of the affected buildings; a party's {@code building} indexes this list. */
+  List<String> affectedBuildings() {
+    return affectedBuildings;
   }
 }

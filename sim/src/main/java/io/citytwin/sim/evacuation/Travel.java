@@ -105,6 +105,11 @@ final class Travel {
     return mode == TravelMode.CAR ? carTrips : footTrips;
   }
 
+  /** The road node a party set off from (its home's, for its mode at departure). */
+  int originNode(Party party) {
+    return originNode[party.building][party.mode == TravelMode.CAR ? 0 : 1];
+  }
+
   /** Lets shelter {@code i} take evacuees from now on (an intervention opened it). */
   void makeAvailable(int i) {
     available[i] = true;
