@@ -24,8 +24,6 @@ final class DangerZone {
   final BitSet edges;
   /** Nodes covered by the footprint. */
   final BitSet inside;
-  /** Nodes covered by it or ending an edge that intersects it. */
-  final BitSet touching;
 
   private DangerZone(Geometry footprint, RoadGraph graph) {
     this.footprint = footprint;
@@ -33,19 +31,13 @@ final class DangerZone {
     this.envelope = footprint.getEnvelopeInternal();
     this.edges = new BitSet();
     this.inside = new BitSet();
-    this.touching = new BitSet();
     if (footprint.isEmpty()) {
       return;
     }
-    RoadClosures.intersecting(graph, footprint).edges().forEach(e -> {
-      edges.set(e);
-      touching.set(graph.edges().get(e).from());
-      touching.set(graph.edges().get(e).to());
-    });
+    RoadClosures.intersecting(graph, footprint).edges().forEach(edges::set);
     for (RoadGraph.Node n : graph.nodes()) {
       if (envelope.contains(n.lon(), n.lat()) && prepared.covers(GF.createPoint(new Coordinate(n.lon(), n.lat())))) {
         inside.set(n.index());
-        touching.set(n.index());
       }
     }
   }

@@ -15,13 +15,14 @@ import java.util.Optional;
 
 /**
  * Fastest routes to the nearest open shelter that avoid the danger area, by car or on foot, with
- * the city's {@link Router} (free-flow travel times). From a node outside the danger area the route
- * never touches an edge intersecting it; from inside (at its edge, or from a home touching it) it
- * first takes the quickest
- * way out, to the nearest node outside from which a shelter can be reached without coming back,
- * then the nearest shelter from there — so a route may cross danger-area edges only in its first
- * part. Closed edges are never used. Routes are cached per origin until {@link #reset} is called
- * with a new situation. Not thread-safe.
+ * the city's {@link Router} (free-flow travel times). A traveller out of danger, at a node outside
+ * the area, is never routed over an edge intersecting it (and has no route when every way out
+ * crosses it). A traveller in danger — at a node inside the area, on a road touching it, or leaving
+ * a home that touches it — first takes the quickest way out, to the nearest node outside from which
+ * a shelter can be reached without crossing the area, then goes to the nearest shelter from there.
+ * When such a traveller's road node lies just outside the area (a home on its edge), that way out
+ * may itself pass through the area. Closed edges are never used. Routes are cached per origin
+ * until {@link #reset} is called with a new situation. Not thread-safe.
  */
 final class EscapeRoutes {
 
@@ -93,7 +94,7 @@ final class EscapeRoutes {
     if (direct.isPresent()) {
       return Optional.of(plan(List.of(direct.get()), open));
     }
-    if (!zone.touching.get(node) && !inDanger) {
+    if (!zone.inside.get(node) && !inDanger) {
       return Optional.empty();
     }
     Optional<Route> out = router.nearestByTravelTime(node, safeTargets(mode, targets), mode, closed);
