@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * Fastest routes to the nearest open shelter that avoid the danger area, by car or on foot, with
@@ -43,7 +44,7 @@ final class EscapeRoutes {
     this.router = router;
     this.shelters = shelters;
     this.nodeCount = router.graph().nodes().size();
-    this.zone = DangerZone.of(HazardField.GF.createPolygon(), router.graph());
+    this.zone = DangerZone.of(new GeometryFactory().createPolygon(), router.graph());
   }
 
   /**

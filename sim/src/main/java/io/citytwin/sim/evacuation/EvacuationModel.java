@@ -320,8 +320,10 @@ public final class EvacuationModel implements SimulationModel {
     out.put("peakInDanger", peakInDanger);
     out.put("peakInDangerAt", peakInDanger == 0 ? null : time(peakInDangerS));
     out.put("allEvacueesSafeAt", Double.isNaN(lastArrivalS) ? null : time(lastArrivalS));
-    out.put("tripTimes", Map.of("car", travel.tripTimes(TravelMode.CAR).summary(),
-        "foot", travel.tripTimes(TravelMode.FOOT).summary()));
+    Map<String, Object> trips = new LinkedHashMap<>();
+    trips.put("car", travel.tripTimes(TravelMode.CAR).summary());
+    trips.put("foot", travel.tripTimes(TravelMode.FOOT).summary());
+    out.put("tripTimes", trips);
     out.put("shelters", travel.shelters().stream().map(s -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", s.id);

@@ -20,7 +20,6 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 @FunctionalInterface
 public interface HazardField {
-  GeometryFactory GF = new GeometryFactory();
 
   /** The danger area at {@code time}; an empty geometry when there is none. */
   Geometry footprintAt(Instant time);
@@ -32,7 +31,8 @@ public interface HazardField {
 
   /** No danger anywhere, no closed road. */
   static HazardField none() {
-    return t -> GF.createPolygon();
+    Geometry empty = new GeometryFactory().createPolygon();
+    return t -> empty;
   }
 
   /** The same danger area for the whole run, closing no road. */

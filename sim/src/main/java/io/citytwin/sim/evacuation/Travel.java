@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * Moves the parties of one evacuation: routes them when they set off, feeds cars to the {@link
@@ -78,7 +79,7 @@ final class Travel {
         p.car().abandonAfter() == null ? Double.POSITIVE_INFINITY : p.car().abandonAfter().toMillis() / 1000.0);
     this.walkers = new Walkers(graph, p.foot().speedMps(), p.foot().walkwayWidthM(), p.foot().densityDependent(),
         new FootEvents(), startS);
-    this.zone = DangerZone.of(HazardField.GF.createPolygon(), graph);
+    this.zone = DangerZone.of(new GeometryFactory().createPolygon(), graph);
   }
 
   LinkQueues cars() {
