@@ -7,6 +7,7 @@ import io.citytwin.geo.road.TravelMode;
 import io.citytwin.sim.run.Frame;
 import io.citytwin.sim.run.Metric;
 import io.citytwin.sim.run.SimulationModel;
+import io.citytwin.sim.scenario.Params;
 import io.citytwin.sim.scenario.Scenario;
 import io.citytwin.twin.cim.CitySnapshot;
 import io.citytwin.twin.dispatch.RoadDispatcher;
@@ -115,12 +116,12 @@ public final class EvacuationModel implements SimulationModel {
   private Travel.Counts last;
   private boolean started;
 
-  private EvacuationModel(Scenario s, CityIndex index, ResponsePlans plans, HazardField hazard) {
+  private EvacuationModel(Scenario s, Params p, CityIndex index, ResponsePlans plans, HazardField hazard) {
     this.scenario = s;
     this.city = index.model();
-    this.params = EvacuationParams.parse(s.parameters(), city);
+    this.params = EvacuationParams.parse(p, city);
     if (params.tick().compareTo(s.step()) > 0) {
-      throw s.parameters().fail("tick", params.tick() + " is longer than the scenario step " + s.step());
+      throw p.fail("tick", params.tick() + " is longer than the scenario step " + s.step());
     }
     Geometry danger = params.dangerBufferM() == null ? null
         : EvacuationSetup.buffer(s.site().area(), params.dangerBufferM(), city);
@@ -135,7 +136,7 @@ public final class EvacuationModel implements SimulationModel {
     this.dispatch = params.responders() == null ? null : dispatch(s, index, plans, links);
     this.metrics = declareMetrics();
     this.interventions = Interventions.parse(s, city, metrics.stream().map(Metric::name).collect(Collectors.toSet()));
-    List<Shelter> shelters = EvacuationSetup.shelters(s, index, params, interventions);
+    List<Shelter> shelters = EvacuationSetup.shelters(s, p, index, params, interventions);
     boolean[] available = new boolean[shelters.size()];
     shelters.forEach(x -> available[x.index] = !x.id.startsWith("intervention/"));
     this.travel = new Travel(index.router(), affected.stream().map(Building::footprint).toList(),
@@ -165,7 +166,18 @@ public final class EvacuationModel implements SimulationModel {
    */
   public static EvacuationModel fromScenario(Scenario scenario, CityIndex index, ResponsePlans plans,
       HazardField hazard) {
-    return new EvacuationModel(scenario, index, plans, hazard);
+    return new EvacuationModel(scenario, scenario.parameters(), index, plans, hazard);
+  }
+
+  /**
+   * An evacuation inside another scenario (a fire, a plume): its parameters are the given object,
+   * e.g. {@code scenario.parameters().object("evacuation")}, and errors name paths below it
+   * ({@code parameters.evacuation.car.share}). Interventions of the scenario are read as
+   * evacuation interventions, so pass a scenario whose interventions are the evacuation's.
+   */
+  public static EvacuationModel withinScenario(Scenario scenario, Params evacuation, CityIndex index,
+      ResponsePlans plans, HazardField hazard) {
+    return new EvacuationModel(scenario, evacuation, index, plans, hazard);
   }
 
   private ScenarioDispatch dispatch(Scenario s, CityIndex index, ResponsePlans plans, CarLinks links) {

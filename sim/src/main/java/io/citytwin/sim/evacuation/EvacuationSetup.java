@@ -7,6 +7,7 @@ import io.citytwin.geo.layer.Poi;
 import io.citytwin.geo.road.Router;
 import io.citytwin.geo.road.Snap;
 import io.citytwin.geo.road.TravelMode;
+import io.citytwin.sim.scenario.Params;
 import io.citytwin.sim.scenario.Scenario;
 import io.citytwin.sim.scenario.ScenarioInputException;
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ final class EvacuationSetup {
    * The shelters: POIs of the configured kinds (with their capacity, 0 leaving one out), then the
    * sites of the parameters, then those that interventions open (listed last, not yet available).
    */
-  static List<Shelter> shelters(Scenario s, CityIndex index, EvacuationParams p, List<Interventions.Planned> plans) {
+  static List<Shelter> shelters(Scenario s, Params where, CityIndex index, EvacuationParams p,
+      List<Interventions.Planned> plans) {
     List<Shelter> out = new ArrayList<>();
     Router router = index.router();
     for (Poi poi : index.model().pois()) {
@@ -90,7 +92,7 @@ final class EvacuationSetup {
       add(out, router, "site/" + i, site.name(), site.location(), site.capacity());
     }
     if (out.isEmpty()) {
-      throw s.parameters().fail("shelters", "no shelter: " + index.model().name() + " has no POI of the kinds "
+      throw where.fail("shelters", "no shelter: " + index.model().name() + " has no POI of the kinds "
           + p.shelters().kinds().stream().map(k -> k.apiName()).toList() + " and no site is given");
     }
     for (Interventions.Planned plan : plans) {

@@ -79,11 +79,9 @@ public final class LinkQueues {
   private final double[] nextFreeExit;
   private final double[] lastFreedAt;
   private final double[] blockedSince;
-  private final int[] waitFirst;
-  private final int[] waitLast;
-  private final int[] blockedOn;
-  private final int[][] blockedBy;
-  private final int[] blockedByCount;
+  private final WaitingLists waitingFor;
+  private final Blockages blockages;
+  private final int[] woken;
   private final boolean[] closed;
   private final boolean[] inWork;
   private final boolean[] isActive;
@@ -100,8 +98,6 @@ public final class LinkQueues {
   private double[] departS = new double[64];
   private double[] exitTime = new double[64];
   private byte[] state = new byte[64];
-  private int[] waitNext = new int[64];
-  private int[] waitPrev = new int[64];
   private final Departures pending = new Departures();
 
   private double now;
@@ -143,14 +139,9 @@ public final class LinkQueues {
     Arrays.fill(lastFreedAt, Double.NEGATIVE_INFINITY);
     blockedSince = new double[linkCount];
     Arrays.fill(blockedSince, Double.NaN);
-    waitFirst = new int[linkCount];
-    waitLast = new int[linkCount];
-    Arrays.fill(waitFirst, -1);
-    Arrays.fill(waitLast, -1);
-    blockedOn = new int[linkCount];
-    Arrays.fill(blockedOn, -1);
-    blockedBy = new int[linkCount][];
-    blockedByCount = new int[linkCount];
+    waitingFor = new WaitingLists(linkCount);
+    blockages = new Blockages(linkCount);
+    woken = new int[linkCount];
     closed = new boolean[linkCount];
     inWork = new boolean[linkCount];
     isActive = new boolean[linkCount];
@@ -204,12 +195,12 @@ public final class LinkQueues {
       route[v] = r;
       pos[v] = 0;
       if (count[cur] > 0 && ring[ringStart[cur] + head[cur]] == v) {
-        blockedOn[cur] = -1;
+        blockages.clear(cur);
         blockedSince[cur] = Double.NaN;
       }
     } else if (s == WAITING) {
       checkRoute(ahead);
-      unlinkWait(v, route[v][0]);
+      waitingFor.remove(route[v][0], v);
       route[v] = ahead.clone();
       if (ahead.length == 0) {
         waiting--;
@@ -280,7 +271,7 @@ public final class LinkQueues {
     int kept = 0;
     for (int i = 0; i < activeSize; i++) {
       int l = active[i];
-      if (count[l] > 0 || waitFirst[l] >= 0) {
+      if (count[l] > 0 || !waitingFor.isEmpty(l)) {
         active[kept++] = l;
       } else {
         isActive[l] = false;
@@ -324,7 +315,7 @@ public final class LinkQueues {
             blockedSince[l] = t;
           }
           if (end - blockedSince[l] < abandonAfterS) {
-            block(l, n);
+            blockages.block(l, n);
             return false;
           }
           popHead(l);
@@ -345,7 +336,7 @@ public final class LinkQueues {
         }
       }
       blockedSince[l] = Double.NaN;
-      blockedOn[l] = -1;
+      blockages.clear(l);
       nextFreeExit[l] = t + links.headwayS(l);
       lastFreedAt[l] = t;
       wake(l, t);
@@ -357,9 +348,9 @@ public final class LinkQueues {
   private int admit(int l) {
     int admitted = 0;
     int room = links.storage(l) - count[l];
-    while (waitFirst[l] >= 0 && admitted < room && !closed[l]) {
-      int v = waitFirst[l];
-      unlinkWait(v, l);
+    while (!waitingFor.isEmpty(l) && admitted < room && !closed[l]) {
+      int v = waitingFor.first(l);
+      waitingFor.remove(l, v);
       waiting--;
       // Released this tick: enters at its departure time. Waited since an earlier tick: enters when
       // the slot it takes was freed (to within the tick).
@@ -373,37 +364,15 @@ public final class LinkQueues {
     return admitted;
   }
 
-  private void block(int l, int n) {
-    if (blockedOn[l] == n) {
-      return;
-    }
-    blockedOn[l] = n;
-    int[] list = blockedBy[n];
-    if (list == null) {
-      list = blockedBy[n] = new int[4];
-    } else if (blockedByCount[n] == list.length) {
-      list = blockedBy[n] = Arrays.copyOf(list, list.length * 2);
-    }
-    list[blockedByCount[n]++] = l;
-  }
-
   /** {@code n} freed a slot at {@code t}: the links waiting for it try again, not before t. */
   private void wake(int n, double t) {
-    int c = blockedByCount[n];
-    if (c == 0) {
-      return;
-    }
-    int[] list = blockedBy[n];
-    blockedByCount[n] = 0;
+    int c = blockages.wake(n, woken);
     for (int i = 0; i < c; i++) {
-      int u = list[i];
-      if (blockedOn[u] == n) {
-        blockedOn[u] = -1;
-        if (nextFreeExit[u] < t) {
-          nextFreeExit[u] = t;
-        }
-        pushWork(u);
+      int u = woken[i];
+      if (nextFreeExit[u] < t) {
+        nextFreeExit[u] = t;
       }
+      pushWork(u);
     }
   }
 
@@ -440,28 +409,8 @@ public final class LinkQueues {
 
   private void appendWait(int v, int l) {
     state[v] = WAITING;
-    waitNext[v] = -1;
-    waitPrev[v] = waitLast[l];
-    if (waitLast[l] >= 0) {
-      waitNext[waitLast[l]] = v;
-    } else {
-      waitFirst[l] = v;
-    }
-    waitLast[l] = v;
+    waitingFor.append(l, v);
     activate(l);
-  }
-
-  private void unlinkWait(int v, int l) {
-    if (waitPrev[v] >= 0) {
-      waitNext[waitPrev[v]] = waitNext[v];
-    } else {
-      waitFirst[l] = waitNext[v];
-    }
-    if (waitNext[v] >= 0) {
-      waitPrev[waitNext[v]] = waitPrev[v];
-    } else {
-      waitLast[l] = waitPrev[v];
-    }
   }
 
   private void checkRoute(int[] r) {
@@ -485,8 +434,6 @@ public final class LinkQueues {
     departS = Arrays.copyOf(departS, c);
     exitTime = Arrays.copyOf(exitTime, c);
     state = Arrays.copyOf(state, c);
-    waitNext = Arrays.copyOf(waitNext, c);
-    waitPrev = Arrays.copyOf(waitPrev, c);
   }
 
   // ---- queries ----

@@ -118,6 +118,18 @@ class EvacuationParamsTest {
         "interventions[0].parameters.lon", "is missing");
   }
 
+  @Test
+  void anEvacuationInsideAnotherScenarioNamesPathsBelowItsOwnObject() {
+    Scenario s = GridTown.scenario("{\"wind\": {\"speedMps\": 3}, \"evacuation\": {\"car\": {\"share\": 2}}}", 1,
+        Duration.ofMinutes(10), Duration.ofSeconds(10), List.of());
+    failsAt(() -> EvacuationModel.withinScenario(s, s.parameters().object("evacuation"), GridTown.index(),
+        GridTown.plans(), HazardField.none()), "parameters.evacuation.car.share", "outside 0.0..1.0");
+    Scenario ok = GridTown.scenario("{\"wind\": {\"speedMps\": 3}, \"evacuation\": {\"tick\": \"PT2S\"}}", 1,
+        Duration.ofMinutes(10), Duration.ofSeconds(10), List.of());
+    assertThat(EvacuationModel.withinScenario(ok, ok.parameters().object("evacuation"), GridTown.index(),
+        GridTown.plans(), HazardField.fixed(GridTown.box(2, 2, 3, 3))).metrics()).isNotEmpty();
+  }
+
   private static Scenario.Intervention intervention(String action, String parameters, String metric) {
     return new Scenario.Intervention(action, metric == null ? Duration.ofMinutes(1) : null, metric, 1,
         GridTown.params("interventions[0].parameters", parameters));
