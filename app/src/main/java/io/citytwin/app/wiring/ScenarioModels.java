@@ -1,21 +1,32 @@
 package io.citytwin.app.wiring;
 
+import io.citytwin.sim.coupling.HazardEvacuation;
+import io.citytwin.sim.epidemic.EpidemicModel;
+import io.citytwin.sim.hazard.HazardModels;
 import io.citytwin.sim.run.Models;
+import io.citytwin.sim.scenario.ScenarioType;
+import io.vertx.core.json.JsonArray;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * The scenario models this build can run, for {@code citytwin simulate} and the scenario API.
- * Each model module contributes one {@link io.citytwin.sim.run.ModelFactory} per scenario type it
- * implements, e.g. {@code .with(ScenarioType.FLOOD, FloodModel::new)}; a type without a factory is
- * refused with a message naming it.
+ * The scenario models this build can run, for {@code citytwin simulate}, drills and the scenario
+ * API: the four hazards, evacuation (alone or under a hazard) and the epidemic. A type without a
+ * factory is refused with a message naming it.
  */
 public final class ScenarioModels {
   private ScenarioModels() {}
 
-  /** Every model of this build (none yet: the hazard, evacuation and epidemic models register here). */
+  /** Every model of this build. */
   public static Models all() {
-    Models models = Models.none();
-    for (io.citytwin.sim.scenario.ScenarioType t : io.citytwin.sim.hazard.HazardModels.TYPES) {
-      models = models.with(t, io.citytwin.sim.hazard.HazardModels::fromScenario);
+    Models models = Models.none()
+        .with(ScenarioType.EVACUATION, HazardEvacuation::fromScenario)
+        .with(ScenarioType.EPIDEMIC, EpidemicModel::fromScenario);
+    for (ScenarioType t : HazardModels.TYPES) {
+      models = models.with(t, HazardModels::fromScenario);
     }
     return models;
   }
@@ -24,15 +35,14 @@ public final class ScenarioModels {
    * Ids of the scenarios shipped on the class path ({@code scenarios/index.json}: a JSON array of
    * ids; each is {@code scenarios/{id}.json}).
    */
-  public static java.util.List<String> builtInScenarios() {
-    try (java.io.InputStream in = ScenarioModels.class.getClassLoader().getResourceAsStream("scenarios/index.json")) {
+  public static List<String> builtInScenarios() {
+    try (InputStream in = ScenarioModels.class.getClassLoader().getResourceAsStream("scenarios/index.json")) {
       if (in == null) {
-        return java.util.List.of();
+        return List.of();
       }
-      return new io.vertx.core.json.JsonArray(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-          .stream().map(String::valueOf).toList();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("reading scenarios/index.json", e);
+      return new JsonArray(new String(in.readAllBytes(), StandardCharsets.UTF_8)).stream().map(String::valueOf).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading scenarios/index.json", e);
     }
   }
 }

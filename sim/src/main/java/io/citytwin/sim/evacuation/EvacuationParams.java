@@ -69,8 +69,9 @@ public record EvacuationParams(
   public record Responders(IncidentType incident, Severity severity, Duration delay, boolean congestionDelay) {}
 
   private static final GeometryFactory GF = new GeometryFactory();
+  // "hazard" names the hazard the evacuation runs under; io.citytwin.sim.coupling.HazardEvacuation reads it.
   private static final Set<String> TOP = Set.of("dangerZone", "affected", "compliance", "car", "foot",
-      "mobilisation", "shelters", "tick", "congestedLinks", "responders");
+      "mobilisation", "shelters", "tick", "congestedLinks", "responders", "hazard");
 
   /** Reads and checks {@code p} (a scenario's {@code parameters}) against {@code city}. */
   public static EvacuationParams parse(Params p, CityModel city) {
