@@ -13,12 +13,14 @@ import io.citytwin.sim.run.SimulationModel;
 import io.citytwin.sim.scenario.Scenario;
 import io.citytwin.sim.scenario.ScenarioFiles;
 import io.citytwin.sim.scenario.ScenarioInputException;
+import io.citytwin.sim.whatif.WhatIf;
 import io.citytwin.twin.cim.CitySnapshot;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,13 +47,25 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a forecast scenario on the city model and write its results to a directory:",
       "summary.json, metrics.csv, notes.txt, footprints (GeoJSON per step and all steps) and charts.",
-      "SCENARIO: a scenario file (.json), or the name of a built-in scenario."
+      "SCENARIO: a scenario file (.json), or the name of a built-in scenario.",
+      "With --from-live URL the forecast starts now from a running platform's state: at --incident's",
+      "place (SCENARIO, if given, is the template; else the city's example of the incident's hazard),",
+      "or SCENARIO moved to now (a flood takes the present sea level and rainfall). The scenario",
+      "document run is written to DIR/scenario.json."
     })
 public final class SimulateCommand implements Callable<Integer> {
   static final int DRILL = 2;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file or built-in scenario name")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+      description = "scenario file or built-in scenario name (with --from-live: the template, optional with --incident)")
   String scenarioArg;
+
+  @Option(names = "--from-live", paramLabel = "URL",
+      description = "start from now on the live state of the platform at URL, e.g. http://localhost:8080")
+  String fromLive;
+
+  @Option(names = "--incident", paramLabel = "ID", description = "with --from-live: forecast this incident's hazard")
+  String incident;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "output directory; created when missing, must be empty unless --overwrite")
@@ -86,9 +100,18 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (incident != null && fromLive == null) {
+      err.println("citytwin simulate: --incident needs --from-live URL (the platform the incident is on)");
+      return DRILL;
+    }
+    if (scenarioArg == null && (fromLive == null || incident == null)) {
+      err.println("citytwin simulate: give a SCENARIO (or --from-live URL --incident ID)");
+      return DRILL;
+    }
     try {
       CitySnapshot snapshot = loadCity();
-      Scenario scenario = readScenario(snapshot);
+      WhatIf.Forecast whatIf = fromLive == null ? null : whatIf(err);
+      Scenario scenario = whatIf == null ? readScenario(snapshot) : LiveForecasts.scenario(whatIf, fromLive, snapshot);
       if (scenario.mode() == Scenario.Mode.DRILL) {
         err.println("citytwin simulate: " + scenario.source() + " is a drill; drills run against a running platform"
             + " (citytwin run), started with POST /api/drills and this scenario as the body. simulate runs"
@@ -98,6 +121,12 @@ public final class SimulateCommand implements Callable<Integer> {
       SimulationModel model = models.create(scenario, snapshot);
       RunOutputs outputs = RunOutputs.open(out, snapshot, new RunOutputs.Options(overwrite, !noCharts));
       RunResult result = run(scenario, model, outputs, err);
+      if (whatIf != null) {
+        LiveForecasts.write(whatIf, outputs.directory());
+        if (!quiet) {
+          stdout.println("The what-if scenario run: " + outputs.directory().resolve(LiveForecasts.SCENARIO_FILE));
+        }
+      }
       outputs.warnings().forEach(w -> err.println("citytwin simulate: warning: " + w));
       if (quiet) {
         stdout.println(outputs.directory());
@@ -107,6 +136,9 @@ public final class SimulateCommand implements Callable<Integer> {
       return 0;
     } catch (ScenarioInputException | OutputException | SimulationException e) {
       err.println("citytwin simulate: " + e.getMessage());
+      return 1;
+    } catch (LivePlatform.LiveException | LiveStateJson.LiveFormatException e) {
+      err.println("citytwin simulate: --from-live: " + e.getMessage());
       return 1;
     } catch (CityException e) {
       err.println("citytwin simulate: city '" + city + "': " + e.getMessage());
@@ -143,6 +175,15 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  private WhatIf.Forecast whatIf(PrintStream err) {
+    LivePlatform live = new LivePlatform(fromLive, Clock.systemUTC());
+    WhatIf.Forecast f = LiveForecasts.forecast(live, incident, scenarioArg);
+    if (!quiet) {
+      f.basis().forEach(b -> err.println("citytwin simulate: what-if: " + b));
+    }
+    return f;
+  }
+
   private CitySnapshot loadCity() {
     try {
       return CitySnapshot.of(Node.cityLoader(city).call());
@@ -157,7 +198,7 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   /** A path to a file, as opposed to the name of a built-in scenario (same rule as {@code --city}). */
-  private static boolean isFile(String arg) {
+  static boolean isFile(String arg) {
     try {
       return arg.endsWith(".json") || Files.isRegularFile(Path.of(arg));
     } catch (InvalidPathException e) {

@@ -113,7 +113,7 @@ public class LinkedDisposalIT {
   }
 
   /** A real building of the demo fleet with at least two smoke detectors in it. */
-  static List<Sensor> twoDetectorsInOneBuilding(Platform p) {
+  public static List<Sensor> twoDetectorsInOneBuilding(Platform p) {
     Map<EntityId, List<Sensor>> byBuilding = p.registry().get().ofKind(SensorKind.SMOKE_DETECTOR).stream()
         .filter(s -> s.placement().building() != null)
         .collect(Collectors.groupingBy(s -> s.placement().building()));
@@ -121,7 +121,7 @@ public class LinkedDisposalIT {
         .min(Comparator.comparing(l -> l.get(0).placement().building().key())).orElseThrow().subList(0, 2);
   }
 
-  static void smoke(Platform p, Sensor s, long ts, double obscuration) throws Exception {
+  public static void smoke(Platform p, Sensor s, long ts, double obscuration) throws Exception {
     MqttClient c = mqtt(p, s.id(), DemoFleet.secretFor(DemoFleet.DEFAULT_FLEET_KEY, s.id()));
     c.publish("citytwin/v1/sensors/" + s.id() + "/telemetry",
         ("{\"ts\":" + ts + ",\"smoke\":" + obscuration + "}").getBytes(StandardCharsets.UTF_8), 1, false);
