@@ -18,7 +18,8 @@ package io.citytwin.twin.vertx;
  *       <td>{scenarios: [{id, name, type, mode, duration, step, location}]} (the built-in ones)</td></tr>
  *   <tr><td>{@value #START_DRILL}</td><td>request</td>
  *       <td>{scenario: id of a built-in scenario | scenario: {a full scenario document}, speed?
- *       (simulated seconds per real second, 1..3600, default 60)}</td>
+ *       (simulated seconds per real second, 1..3600, default 60), scoreAfterSeconds? (real seconds
+ *       to wait for responses after the last step before scoring, 0..3600, default 30)}</td>
  *       <td>the drill (status running); 400 invalid scenario (message names the field) or not a
  *       drill-capable type; 409 another drill is running</td></tr>
  *   <tr><td>{@value #DRILL}</td><td>request</td><td>String drill id</td><td>the drill; 404</td></tr>

@@ -19,7 +19,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code GET /api/scenarios}: {@code {scenarios: [{id, name, type, mode, duration, step, location}]}}
- *   <li>{@code POST /api/drills}: JSON body {@code {scenario: id | {scenario document}, speed?}} up
+ *   <li>{@code POST /api/drills}: JSON body {@code {scenario: id | {scenario document}, speed?,
+ *       scoreAfterSeconds?}} up
  *       to {@value #MAX_BODY_BYTES} bytes; 201 with {@code Location: /api/drills/{id}} and the
  *       drill; 413 too large; 415 not JSON
  *   <li>{@code GET /api/drills}: {@code {drills: [...]}}, newest first; {@code GET
