@@ -144,6 +144,7 @@
     if (!selected || !selected.detail) {
       card.hidden = true;
       incidentMap.routes([]);
+      if (state.forecasts) { state.forecasts.incidentShown(null); }
       return;
     }
     var i = selected.detail;
@@ -175,6 +176,7 @@
         esc(e.text) + '</li>';
     }).join('') : '<li class="ct-note">Loading…</li>';
     incidentMap.routes(i.tasks);
+    if (state.forecasts) { state.forecasts.incidentShown(i); }
   }
 
   function render() {

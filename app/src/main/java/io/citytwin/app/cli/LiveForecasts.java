@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.citytwin.app.wiring.ScenarioModels;
 import io.citytwin.sim.output.OutputException;
 import io.citytwin.sim.scenario.Scenario;
-import io.citytwin.sim.scenario.ScenarioFiles;
 import io.citytwin.sim.scenario.ScenarioInputException;
 import io.citytwin.sim.whatif.LiveIncident;
 import io.citytwin.sim.whatif.LiveState;
+import io.citytwin.sim.whatif.Templates;
 import io.citytwin.sim.whatif.WhatIf;
 import io.citytwin.twin.cim.CitySnapshot;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,18 +36,13 @@ final class LiveForecasts {
       return WhatIf.fromNow(state, template(templateArg));
     }
     LiveIncident incident = live.incident(incidentId);
-    JsonNode template = templateArg != null ? template(templateArg) : defaultTemplate(WhatIf.scenarioType(incident));
+    JsonNode template = templateArg != null ? template(templateArg) : Templates.defaultFor(WhatIf.scenarioType(incident), ScenarioModels.builtInScenarios());
     return WhatIf.fromIncident(incident, state, template);
   }
 
   /** Validates the document as any scenario file; errors name the field. */
   static Scenario scenario(WhatIf.Forecast f, String url, CitySnapshot city) {
-    try {
-      return ScenarioFiles.read(new ByteArrayInputStream(JSON.writeValueAsBytes(f.document())), "what-if from " + url,
-          f.document().path("id").asText("whatif"), city);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return f.scenario("what-if from " + url, city);
   }
 
   static void write(WhatIf.Forecast f, Path dir) {
@@ -61,48 +54,17 @@ final class LiveForecasts {
     }
   }
 
-  private static JsonNode defaultTemplate(String scenarioType) {
-    for (String id : ScenarioModels.builtInScenarios()) {
-      JsonNode t = template(id);
-      if (scenarioType.equals(t.path("type").asText()) && "forecast".equals(t.path("mode").asText())) {
-        return t;
-      }
-    }
-    throw new ScenarioInputException("what-if", "template", "no built-in " + scenarioType
-        + " scenario to start from; give one as SCENARIO");
-  }
-
   private static JsonNode template(String arg) {
-    if (SimulateCommand.isFile(arg)) {
-      Path file = Path.of(arg);
-      try (InputStream in = Files.newInputStream(file)) {
-        return parse(in, file.getFileName().toString());
-      } catch (NoSuchFileException e) {
-        throw new ScenarioInputException(file.getFileName().toString(), null, "file not found (" + file + ")");
-      } catch (IOException e) {
-        throw new ScenarioInputException(file.getFileName().toString(), null, "cannot be read: " + e.getMessage());
-      }
+    if (!SimulateCommand.isFile(arg)) {
+      return Templates.builtIn(arg);
     }
-    String resource = "scenarios/" + arg + (arg.endsWith(".json") ? "" : ".json");
-    try (InputStream in = LiveForecasts.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new ScenarioInputException(resource, null, "no such built-in scenario");
-      }
-      return parse(in, resource);
+    Path file = Path.of(arg);
+    try (InputStream in = Files.newInputStream(file)) {
+      return Templates.parse(in, file.getFileName().toString());
+    } catch (NoSuchFileException e) {
+      throw new ScenarioInputException(file.getFileName().toString(), null, "file not found (" + file + ")");
     } catch (IOException e) {
-      throw new ScenarioInputException(resource, null, "cannot be read: " + e.getMessage());
-    }
-  }
-
-  private static JsonNode parse(InputStream in, String source) throws IOException {
-    try {
-      JsonNode n = JSON.readTree(in);
-      if (n == null || !n.isObject()) {
-        throw new ScenarioInputException(source, null, "must be a JSON object");
-      }
-      return n;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ScenarioInputException(source, null, "not valid JSON: " + e.getOriginalMessage());
+      throw new ScenarioInputException(file.getFileName().toString(), null, "cannot be read: " + e.getMessage());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.citytwin.app.cli;
 
 import io.citytwin.sim.whatif.LiveIncident;
 import io.citytwin.sim.whatif.LiveState;
+import io.citytwin.sim.whatif.LiveStateJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

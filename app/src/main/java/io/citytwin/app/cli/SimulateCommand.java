@@ -13,6 +13,7 @@ import io.citytwin.sim.run.SimulationModel;
 import io.citytwin.sim.scenario.Scenario;
 import io.citytwin.sim.scenario.ScenarioFiles;
 import io.citytwin.sim.scenario.ScenarioInputException;
+import io.citytwin.sim.whatif.LiveStateJson;
 import io.citytwin.sim.whatif.WhatIf;
 import io.citytwin.twin.cim.CitySnapshot;
 import java.io.PrintStream;

@@ -7,6 +7,8 @@ import io.citytwin.geo.city.CitySpecs;
 import io.citytwin.ingest.deadletter.DeadLetterStore;
 import io.citytwin.ingest.fleet.FleetSimulator;
 import io.citytwin.ingest.vertx.IngestVerticle;
+import io.citytwin.sim.vertx.DrillVerticle;
+import io.citytwin.sim.vertx.ForecastVerticle;
 import io.citytwin.twin.cim.CitySnapshot;
 import io.citytwin.twin.journal.EventJournal;
 import io.citytwin.twin.live.LiveSettings;
@@ -76,10 +78,12 @@ public final class Node {
         })
         .compose(id -> {
           alertsDeployment = id;
-          return vertx.deployVerticle(new io.citytwin.sim.vertx.DrillVerticle(city, () -> registry.get().all(),
+          return vertx.deployVerticle(new DrillVerticle(city, () -> registry.get().all(),
               ScenarioModels.all()::create, new DrillPublisher(mqtt), ScenarioModels.builtInScenarios(),
               Clock.systemUTC()));
         })
+        .compose(id -> vertx.deployVerticle(new ForecastVerticle(city, ScenarioModels.all()::create,
+            ScenarioModels.builtInScenarios(), config.dataDir().resolve("forecasts"), Clock.systemUTC())))
         .compose(id -> Simulation.start(config, registry.get(), mqtt))
         .compose(sim -> {
           simulator = sim;

@@ -10,7 +10,6 @@ import io.citytwin.sim.scenario.Scenario;
 import io.citytwin.sim.scenario.ScenarioFiles;
 import io.citytwin.sim.scenario.ScenarioInputException;
 import io.citytwin.twin.cim.CitySnapshot;
-import io.citytwin.twin.layer.GeoJsonWriter;
 import io.citytwin.twin.sensor.Sensor;
 import io.citytwin.twin.vertx.IncidentAddresses;
 import io.citytwin.twin.vertx.SimAddresses;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,7 +203,7 @@ public final class DrillVerticle extends VerticleBase {
       }
       d.step = step;
       Frame f = ar.result();
-      vertx.eventBus().publish(SimAddresses.FRAMES, frame(d, f));
+      vertx.eventBus().publish(SimAddresses.FRAMES, FrameJson.of("sim-frame", "drillId", d.id, true, s.steps(), f));
       Map<String, String> readings = signals.forFrame(f, clock.millis());
       if (!readings.isEmpty() && d.firstSignalAt < 0) {
         d.firstSignalAt = clock.millis();
@@ -315,21 +313,6 @@ public final class DrillVerticle extends VerticleBase {
       j.put("score", JsonObject.mapFrom(d.score));
     }
     return j;
-  }
-
-  private static JsonObject frame(Drill d, Frame f) {
-    JsonArray features = new JsonArray();
-    for (Map.Entry<String, Geometry> e : f.footprints().entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        features.add(new JsonObject().put("type", "Feature").put("properties", new JsonObject().put("name", e.getKey()))
-            .put("geometry", new JsonObject(GeoJsonWriter.geometry(e.getValue()))));
-      }
-    }
-    JsonObject metrics = new JsonObject();
-    f.metrics().forEach(metrics::put);
-    return new JsonObject().put("type", "sim-frame").put("drillId", d.id).put("exercise", true).put("step", f.step())
-        .put("steps", d.scenario.steps()).put("time", f.time().toString()).put("metrics", metrics)
-        .put("footprints", new JsonObject().put("type", "FeatureCollection").put("features", features));
   }
 
   @Override

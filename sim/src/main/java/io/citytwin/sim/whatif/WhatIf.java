@@ -1,10 +1,17 @@
 package io.citytwin.sim.whatif;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.citytwin.sim.scenario.Scenario;
+import io.citytwin.sim.scenario.ScenarioFiles;
 import io.citytwin.sim.scenario.ScenarioInputException;
+import io.citytwin.twin.cim.CitySnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +41,7 @@ public final class WhatIf {
   public static final Duration RAIN_PERSISTENCE = Duration.ofHours(1);
   private static final Duration RAIN_TAPER = Duration.ofMinutes(10);
   private static final String SOURCE = "what-if";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> SCENARIO_TYPES = Map.of(
       "fire", "building_fire",
       "flood", "flood",
@@ -52,6 +60,20 @@ public final class WhatIf {
   public record Forecast(ObjectNode document, List<String> basis) {
     public Forecast {
       basis = List.copyOf(basis);
+    }
+
+    /**
+     * The document validated as any scenario file ({@code source} names it in errors).
+     *
+     * @throws ScenarioInputException naming the field
+     */
+    public Scenario scenario(String source, CitySnapshot city) {
+      try {
+        return ScenarioFiles.read(new ByteArrayInputStream(JSON.writeValueAsBytes(document)), source,
+            document.path("id").asText("whatif"), city);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

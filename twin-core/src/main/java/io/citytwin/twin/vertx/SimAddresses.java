@@ -28,8 +28,21 @@ package io.citytwin.twin.vertx;
  *       <td>String: the after-action report; 404; 409 not finished yet</td></tr>
  *   <tr><td>{@value #FRAMES}</td><td>publish</td><td></td>
  *       <td>{type: "sim-frame", drillId, exercise: true, step, steps, time, metrics: {name: value},
- *       footprints: GeoJSON FeatureCollection (properties name)}</td></tr>
+ *       footprints: GeoJSON FeatureCollection (properties name)}; a forecast's frames are the same
+ *       with {type: "forecast-frame", forecastId, exercise: false}, at most about 4 a second</td></tr>
+ *   <tr><td>{@value #START_FORECAST}</td><td>request</td>
+ *       <td>{scenario: id of a built-in forecast | {a full scenario document}} or {incident: id,
+ *       template?: built-in scenario id} (what-if from now)</td>
+ *       <td>the forecast (status running); 400 invalid scenario (message names the field), a drill,
+ *       or an incident without a forecast; 404 unknown incident; 409 another forecast is running</td></tr>
+ *   <tr><td>{@value #FORECAST}</td><td>request</td><td>String forecast id</td><td>the forecast; 404</td></tr>
+ *   <tr><td>{@value #FORECASTS}</td><td>request</td><td>anything</td><td>{forecasts: [forecast]} newest first</td></tr>
  * </table>
+ *
+ * <p>A <b>forecast</b> is {@code {id, scenario: {id, name, type, start, duration}, status
+ * (running|finished|failed), startedAt, finishedAt?, step, steps, basis: [what was taken from the
+ * live state], outputs (directory of the written results), summary? (summary.json without the
+ * scenario, plus outcome), error?}}.
  */
 public final class SimAddresses {
   private SimAddresses() {}
@@ -40,4 +53,7 @@ public final class SimAddresses {
   public static final String DRILLS = "citytwin.sim.drills.list";
   public static final String REPORT = "citytwin.sim.drills.report";
   public static final String FRAMES = "citytwin.sim.frames";
+  public static final String START_FORECAST = "citytwin.sim.forecasts.start";
+  public static final String FORECAST = "citytwin.sim.forecasts.get";
+  public static final String FORECASTS = "citytwin.sim.forecasts.list";
 }

@@ -50,7 +50,7 @@ import java.util.concurrent.TimeUnit;
  *       bbox; 404 unknown layer
  *   <li>sensors, indicators and ingest: see {@link SensorRoutes}
  *   <li>incidents, their tasks, CAP and the Atom feed, CAP import: see {@link IncidentRoutes}
- *   <li>scenarios, drills and their after-action reports: see {@link DrillRoutes}
+ *   <li>scenarios, drills and their after-action reports: see {@link DrillRoutes}; forecasts: see {@link ForecastRoutes}
  *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 document
  *   <li>{@code /webjars/*}: WebJar resources; {@code /favicon.ico}: 301 to the dashboard's SVG
  *       icon; {@code /*}: the dashboard
@@ -104,6 +104,7 @@ public final class ApiRoutes {
     new SensorRoutes(sensors).mount(router);
     new IncidentRoutes(incidents).mount(router);
     new DrillRoutes(scenarios).mount(router);
+    new ForecastRoutes(scenarios).mount(router);
     readOnly(router, "/api/openapi.json").handler(this::openApi);
     router.route("/api/*").handler(ctx -> ApiErrors.send(ctx, 404, "Not Found", "no API resource at " + ctx.request().path()));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

@@ -82,4 +82,20 @@ public final class EventBusScenarioService implements ScenarioService {
               + (body == null ? "null" : body.getClass().getSimpleName()) + ", not the report text");
         });
   }
+
+  @Override
+  public Future<JsonObject> startForecast(ForecastRequest request) {
+    return bus.request(SimAddresses.START_FORECAST, request.toJson());
+  }
+
+  @Override
+  public Future<JsonArray> forecasts() {
+    return bus.<JsonObject>request(SimAddresses.FORECASTS, new JsonObject())
+        .map(reply -> reply.getJsonArray("forecasts", new JsonArray()));
+  }
+
+  @Override
+  public Future<JsonObject> forecast(String id) {
+    return bus.request(SimAddresses.FORECAST, id);
+  }
 }

@@ -36,4 +36,17 @@ public interface ScenarioService {
    * CONFLICT while it is not finished.
    */
   Future<String> report(String id, ReportFormat format);
+
+  /**
+   * Starts a forecast; the forecast, status {@code running}. INVALID when the scenario is invalid
+   * (the message names the field), is a drill, or the incident has no forecast; NOT_FOUND when the
+   * incident is unknown; CONFLICT when another forecast is running.
+   */
+  Future<JsonObject> startForecast(ForecastRequest request);
+
+  /** Every forecast the service knows, newest first. */
+  Future<JsonArray> forecasts();
+
+  /** One forecast, with its summary once finished; NOT_FOUND when unknown. */
+  Future<JsonObject> forecast(String id);
 }

@@ -188,6 +188,7 @@ class ApiRoutesTest {
     assertThat(served).contains("/health", "/metrics", "/ws", "/api/layers", "/api/layers/{name}", "/api/openapi.json",
         "/api/sensors", "/api/sensors/{id}", "/api/sensors/{id}/history", "/api/indicators",
         "/api/ingest/dead-letters", "/api/ingest/stats", "/api/scenarios", "/api/drills", "/api/drills/{id}",
+        "/api/forecasts", "/api/forecasts/{id}",
         "/api/drills/{id}/report");
     JsonObject paths = doc.getJsonObject("paths");
     assertThat(paths.fieldNames()).containsExactlyInAnyOrderElementsOf(served);

@@ -25,6 +25,8 @@ final class FakeScenarios extends FakeService {
   final List<JsonObject> scenarios = new ArrayList<>();
   /** Drills by id. */
   final Map<String, JsonObject> drills = new ConcurrentHashMap<>();
+  /** Forecasts by id. */
+  final Map<String, JsonObject> forecasts = new ConcurrentHashMap<>();
   /** Scenario types the fake refuses to drill (as the verticle refuses an epidemic). */
   static final List<String> NOT_DRILLABLE = List.of("epidemic");
   private int started;
@@ -128,6 +130,16 @@ final class FakeScenarios extends FakeService {
     done.add(on(vertx, SimAddresses.DRILL, m -> known(m, (String) m.body(), d -> m.reply(d.copy()))));
     done.add(on(vertx, SimAddresses.DRILLS, m -> m.reply(new JsonObject().put("drills", newestFirst()))));
     done.add(on(vertx, SimAddresses.REPORT, this::report));
+    done.add(on(vertx, SimAddresses.START_FORECAST, this::startForecast));
+    done.add(on(vertx, SimAddresses.FORECAST, m -> {
+      JsonObject f = forecasts.get((String) m.body());
+      if (f == null) {
+        m.fail(404, "no forecast '" + m.body() + "'");
+      } else {
+        m.reply(f.copy());
+      }
+    }));
+    done.add(on(vertx, SimAddresses.FORECASTS, m -> m.reply(new JsonObject().put("forecasts", new JsonArray(new ArrayList<>(forecasts.values()))))));
     return Future.all(done).mapEmpty();
   }
 
@@ -182,6 +194,38 @@ final class FakeScenarios extends FakeService {
     JsonObject drill = drill(id, scenario, "running", Instant.now(), q.getDouble("speed", 60.0), 0, steps);
     add(drill);
     m.reply(drill.copy());
+  }
+
+  /** A what-if for an incident: 18 steps of a building fire, running until {@link #finishForecast}. */
+  private void startForecast(Message<Object> m) {
+    JsonObject q = (JsonObject) m.body();
+    if (forecasts.values().stream().anyMatch(f -> f.getString("status").equals("running"))) {
+      m.fail(409, "a forecast is running");
+      return;
+    }
+    String id = "FC-" + (forecasts.size() + 1);
+    JsonObject f = new JsonObject().put("id", id)
+        .put("scenario", new JsonObject().put("id", "whatif-" + q.getString("incident")).put("name", "What-if: fire")
+            .put("type", "building_fire"))
+        .put("status", "running").put("startedAt", Instant.now().toString()).put("step", 0).put("steps", 18)
+        .put("basis", new JsonArray().add("incident " + q.getString("incident"))).put("outputs", "/data/forecasts/" + id);
+    forecasts.put(id, f);
+    m.reply(f.copy());
+  }
+
+  /** The forecast as it is once it stopped after {@code steps} steps. */
+  FakeScenarios finishForecast(String id, int steps, String outcome) {
+    forecasts.get(id).put("status", "finished").put("step", steps).put("finishedAt", Instant.now().toString())
+        .put("summary", new JsonObject().put("outcome", outcome));
+    return this;
+  }
+
+  /** A {@code forecast-frame} as the verticle publishes it. */
+  static JsonObject forecastFrame(String forecastId, int step, int steps, Instant time, JsonObject... footprints) {
+    JsonObject f = frame(forecastId, step, steps, time, new JsonObject(), footprints).put("type", "forecast-frame")
+        .put("forecastId", forecastId).put("exercise", false);
+    f.remove("drillId");
+    return f;
   }
 
   private void report(Message<Object> m) {

@@ -1,10 +1,8 @@
-package io.citytwin.app.cli;
+package io.citytwin.sim.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.citytwin.sim.whatif.LiveIncident;
-import io.citytwin.sim.whatif.LiveState;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,11 +1,8 @@
-package io.citytwin.app.cli;
+package io.citytwin.sim.whatif;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.citytwin.sim.whatif.LiveIncident;
-import io.citytwin.sim.whatif.LiveReading;
-import io.citytwin.sim.whatif.LiveState;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,17 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the platform's REST answers a what-if needs ({@code GET /api/sensors}, {@code GET
- * /api/incidents/{id}}) into the simulation's live-state records. Anything not shaped as the API
+ * Reads the platform's answers a what-if needs ({@code GET /api/sensors} and {@code GET
+ * /api/incidents/{id}}, whose bodies are the event-bus replies of {@code TelemetryAddresses.SENSORS}
+ * and {@code IncidentAddresses.GET}) into the live-state records. Anything not shaped as the API
  * documents fails with a {@link LiveFormatException} naming the endpoint and the JSON path. Pure.
  */
-final class LiveStateJson {
+public final class LiveStateJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LiveStateJson() {}
 
   /** A body that is not what the endpoint documents. */
-  static final class LiveFormatException extends RuntimeException {
+  public static final class LiveFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     LiveFormatException(String endpoint, String path, String problem) {
@@ -33,7 +31,7 @@ final class LiveStateJson {
   }
 
   /** The latest reading of every quantity of every sensor that has one. */
-  static LiveState sensors(String body, Instant asOf) {
+  public static LiveState sensors(String body, Instant asOf) {
     String endpoint = "GET /api/sensors";
     JsonNode sensors = object(parse(endpoint, body), endpoint, "").get("sensors");
     if (sensors == null || !sensors.isArray()) {
@@ -69,7 +67,7 @@ final class LiveStateJson {
   }
 
   /** One incident as {@code GET /api/incidents/{id}} returns it. */
-  static LiveIncident incident(String body, String id) {
+  public static LiveIncident incident(String body, String id) {
     String endpoint = "GET /api/incidents/" + id;
     JsonNode i = object(parse(endpoint, body), endpoint, "");
     JsonNode centroid = i.get("centroid");

@@ -1,0 +1,120 @@
+package io.citytwin.web.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import io.citytwin.twin.fixture.FixtureCity;
+import io.citytwin.twin.vertx.SimAddresses;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Forecast from now on the dashboard in headless Chromium: the selected fire's card starts a
+ * what-if (POST /api/forecasts with the incident), follows its forecast-frames from {@code /ws} as
+ * blue footprints with step and simulated time, says how it ended once it has stopped, and shows a
+ * refusal. The scenario service is {@link FakeScenarios} on the event bus.
+ */
+class ForecastDashboardBrowserIT {
+  private static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
+  private static final JsonObject SMOKE = FakeIncidents.polygon(7.425, 43.725, 7.429, 43.725, 7.429, 43.7265, 7.425, 43.7265,
+      7.425, 43.725);
+
+  private ChromeDriver driver;
+  private TestServer server;
+  private FakeScenarios fake;
+
+  @BeforeEach
+  void start() throws Exception {
+    driver = Browser.start(Path.of("target", "browser"));
+    fake = FakeScenarios.testville();
+    server = TestServer.start(FixtureCity::testville, FakeTelemetry.testville(), FakeIncidents.testville(Instant.now()), fake,
+        new JsonObject());
+    Browser.openDashboard(driver, server.url("/"));
+    waitFor("incidents from the hello", "return window.cityTwin.incidentsReady === true");
+    driver.findElement(By.cssSelector("#incident-list li[data-incident-id='INC-1']")).click();
+    waitFor("incident card", "return !document.getElementById('incident-card').hidden");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aFireIsForecastFromNowAndItsFootprintsFollowTheFrames() throws Exception {
+    WebElement button = driver.findElement(By.id("forecast-start"));
+    assertThat(button.isDisplayed()).isTrue();
+    assertThat(button.getText()).isEqualTo("Forecast from now");
+    button.click();
+    waitFor("forecast running", "return document.getElementById('forecast-status').getAttribute('data-forecast-id') === 'FC-1'");
+    assertThat(fake.requestsTo(SimAddresses.START_FORECAST)).containsExactly(new JsonObject().put("incident", "INC-1"));
+    assertThat(button.isEnabled()).isFalse();
+    assertThat(text("#forecast-status")).isEqualTo("What-if: fire · step 0/18");
+
+    FakeScenarios.publishFrame(server.vertx(), FakeScenarios.forecastFrame("FC-1", 3, 18, T0.plusSeconds(1800),
+        FakeScenarios.footprint("smoke", SMOKE)));
+    waitFor("one forecast footprint", "return document.querySelectorAll('path.ct-forecast-footprint').length === 1");
+    WebElement smoke = driver.findElement(By.cssSelector("path.ct-forecast-footprint[data-footprint='smoke']"));
+    assertThat(smoke.getAttribute("data-forecast-id")).isEqualTo("FC-1");
+    assertThat(smoke.getAttribute("stroke")).isEqualTo("#2563eb");
+    assertThat(text("#forecast-status")).isEqualTo("What-if: fire · step 3/18 · simulated 08:30:00 UTC");
+    // Drill views are untouched: a forecast is not an exercise.
+    assertThat(driver.findElement(By.id("exercise-banner")).isDisplayed()).isFalse();
+    assertThat(count("path.ct-sim-footprint")).isZero();
+    Browser.screenshot(driver, Path.of("target", "dashboard-forecast-running.png"));
+
+    // The hazard is over after 7 steps: the forecast stops early and the card says so.
+    fake.finishForecast("FC-1", 7, "finished_early");
+    FakeScenarios.publishFrame(server.vertx(), FakeScenarios.forecastFrame("FC-1", 7, 18, T0.plusSeconds(4200)));
+    waitFor("forecast over", "return document.getElementById('forecast-status').getAttribute('data-state') === 'finished'");
+    assertThat(text("#forecast-status"))
+        .isEqualTo("Forecast FC-1: finished early after 7 of 18 steps · outputs in /data/forecasts/FC-1");
+    assertThat(count("path.ct-forecast-footprint")).isZero();
+    assertThat(button.isEnabled()).isTrue();
+    assertNoErrors();
+  }
+
+  @Test
+  void aRefusalIsShownInTheCard() throws Exception {
+    fake.failures.put(SimAddresses.START_FORECAST, new Object[] {409, "forecast FC-9 is still running"});
+    driver.findElement(By.id("forecast-start")).click();
+    waitFor("refused", "return document.getElementById('forecast-status').getAttribute('data-state') === 'failed'");
+    assertThat(text("#forecast-status")).isEqualTo("Forecast not started: forecast FC-9 is still running");
+    assertThat(driver.findElement(By.id("forecast-start")).isEnabled()).isTrue();
+  }
+
+  private void assertNoErrors() {
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+    assertThat(driver.executeScript("return window.cityTwin.errors")).isEqualTo(new JsonArray().getList());
+  }
+
+  private void waitFor(String what, String script) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> what + "; page errors: "
+            + driver.executeScript("return window.cityTwin.errors") + "; console: " + Browser.consoleErrors(driver))
+        .until(d -> Boolean.TRUE.equals(driver.executeScript(script)));
+  }
+
+  private String text(String css) {
+    return driver.findElement(By.cssSelector(css)).getText();
+  }
+
+  private long count(String css) {
+    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+  }
+}
