@@ -84,6 +84,12 @@
   state.postJson = postJson;
   state.format = format;
   state.esc = esc;
+  /** A GeoJSON geometry worth drawing: simulation frames may carry empty footprints. */
+  state.drawable = function drawable(geometry) {
+    if (!geometry || !geometry.type) { return false; }
+    if (geometry.type === 'GeometryCollection') { return (geometry.geometries || []).some(drawable); }
+    return Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0;
+  };
 
   var HIDDEN = { id: 1, type: 1, name: 1 };
   function popup(props, note) {

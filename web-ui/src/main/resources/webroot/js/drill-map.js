@@ -29,19 +29,12 @@
     });
   }
 
-  /** A geometry worth drawing: frames may carry empty footprints (nothing above the threshold yet). */
-  function drawable(geometry) {
-    if (!geometry || !geometry.type) { return false; }
-    if (geometry.type === 'GeometryCollection') { return (geometry.geometries || []).some(drawable); }
-    return Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0;
-  }
-
   /** Replaces the footprints shown with those of a frame (a GeoJSON FeatureCollection, properties.name). */
   function draw(collection, drillId) {
     layer.clearLayers();
     shown = [];
     ((collection && collection.features) || []).forEach(function (feature, i) {
-      if (!feature || !drawable(feature.geometry)) { return; }
+      if (!feature || !state.drawable(feature.geometry)) { return; }
       var name = (feature.properties && feature.properties.name) || 'footprint ' + (i + 1);
       var s = style(i);
       var g;

@@ -21,17 +21,11 @@
   var current = null;  // {id, incidentId, name, step, steps, time, state, message}
   var pollTimer = null;
 
-  function drawable(geometry) {
-    if (!geometry || !geometry.type) { return false; }
-    if (geometry.type === 'GeometryCollection') { return (geometry.geometries || []).some(drawable); }
-    return Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0;
-  }
-
   function draw(collection, forecastId) {
     layer.clearLayers();
     shown = [];
     ((collection && collection.features) || []).forEach(function (feature, i) {
-      if (!feature || !drawable(feature.geometry)) { return; }
+      if (!feature || !state.drawable(feature.geometry)) { return; }
       var name = (feature.properties && feature.properties.name) || 'footprint ' + (i + 1);
       var style = { color: '#2563eb', weight: 2, opacity: 0.9, fillColor: '#3b82f6', fillOpacity: 0.18, className: 'ct-forecast-footprint' };
       var g;

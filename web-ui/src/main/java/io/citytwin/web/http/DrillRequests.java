@@ -5,8 +5,6 @@ import io.citytwin.web.scenarios.DrillRequest;
 import io.citytwin.web.scenarios.ReportFormat;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.List;
@@ -37,20 +35,7 @@ final class DrillRequests {
     if (body == null || body.toString().isBlank()) {
       throw BadParameterException.body("a JSON object {\"scenario\": id or scenario document, \"speed\"?: 1..3600} is required");
     }
-    Object parsed;
-    try {
-      parsed = body.toJsonValue();
-    } catch (DecodeException e) {
-      throw BadParameterException.body("not JSON: " + e.getMessage());
-    }
-    if (!(parsed instanceof JsonObject json)) {
-      throw BadParameterException.body("expected a JSON object, got " + kind(parsed));
-    }
-    for (String name : json.fieldNames()) {
-      if (!MEMBERS.contains(name)) {
-        throw new BadParameterException(Source.BODY, name, null, "unknown member; expected scenario, speed, scoreAfterSeconds");
-      }
-    }
+    JsonObject json = JsonBodies.object(body, MEMBERS, "scenario, speed, scoreAfterSeconds");
     Double speed = speed(json.getValue("speed"));
     Integer scoreAfter = scoreAfter(json.getValue("scoreAfterSeconds"));
     Object scenario = json.getValue("scenario");
@@ -115,24 +100,11 @@ final class DrillRequests {
         .map(media -> Arrays.stream(ReportFormat.values()).filter(f -> f.mediaType().equals(media)).findFirst().orElseThrow());
   }
 
-  /** The JSON kind of a decoded value: object, array, string, number, boolean or null. */
   private static String kind(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof JsonObject) {
-      return "object";
-    }
-    if (v instanceof JsonArray) {
-      return "array";
-    }
-    if (v instanceof Number) {
-      return "number";
-    }
-    return v instanceof Boolean ? "boolean" : "string";
+    return JsonBodies.kind(v);
   }
 
   private static String article(String kind) {
-    return (kind.startsWith("a") || kind.startsWith("o") ? "an " : "a ") + kind;
+    return JsonBodies.article(kind);
   }
 }

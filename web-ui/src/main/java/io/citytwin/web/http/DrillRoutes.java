@@ -85,7 +85,8 @@ final class DrillRoutes {
         .onFailure(e -> ApiErrors.serviceFailure(ctx, e));
   }
 
-  private static void tooLarge(RoutingContext ctx) {
+  /** The failure handler of a route with a body limit: 413 with the limit, else the next handler. */
+  static void tooLarge(RoutingContext ctx) {
     int status = ctx.failure() instanceof HttpException h ? h.getStatusCode() : ctx.statusCode();
     if (status == 413) {
       ApiErrors.send(ctx, 413, "the request body exceeds " + MAX_BODY_BYTES + " bytes");

@@ -3,7 +3,6 @@ package io.citytwin.web.http;
 import io.citytwin.web.http.BadParameterException.Source;
 import io.citytwin.web.scenarios.ForecastRequest;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
@@ -26,20 +25,7 @@ final class ForecastRequests {
     if (body == null || body.toString().isBlank()) {
       throw BadParameterException.body("a JSON object " + SHAPE + " is required");
     }
-    Object parsed;
-    try {
-      parsed = body.toJsonValue();
-    } catch (DecodeException e) {
-      throw BadParameterException.body("not JSON: " + e.getMessage());
-    }
-    if (!(parsed instanceof JsonObject json)) {
-      throw BadParameterException.body("expected a JSON object " + SHAPE);
-    }
-    for (String name : json.fieldNames()) {
-      if (!MEMBERS.contains(name)) {
-        throw new BadParameterException(Source.BODY, name, null, "unknown member; expected scenario, or incident and template");
-      }
-    }
+    JsonObject json = JsonBodies.object(body, MEMBERS, "scenario, or incident and template");
     Object scenario = json.getValue("scenario");
     Object incident = json.getValue("incident");
     Object template = json.getValue("template");

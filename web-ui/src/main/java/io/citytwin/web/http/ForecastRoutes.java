@@ -33,7 +33,7 @@ final class ForecastRoutes {
         .handler(BodyHandler.create(false).setBodyLimit(DrillRoutes.MAX_BODY_BYTES))
         .handler(SensorRoutes::requireJson)
         .handler(this::start)
-        .failureHandler(ForecastRoutes::tooLarge);
+        .failureHandler(DrillRoutes::tooLarge);
     SensorRoutes.readOnly(router, "/api/forecasts/:id").handler(ctx -> Replies.withParams(ctx,
         () -> scenarios.forecast(ForecastRequests.forecastId(ctx.pathParam("id"))), f -> Replies.sendJson(ctx, 200, f)));
   }
@@ -43,14 +43,5 @@ final class ForecastRoutes {
       ctx.response().putHeader("Location", "/api/forecasts/" + Replies.segment(f.getString("id", "")));
       Replies.sendJson(ctx, 201, f);
     });
-  }
-
-  private static void tooLarge(RoutingContext ctx) {
-    int status = ctx.failure() instanceof io.vertx.ext.web.handler.HttpException h ? h.getStatusCode() : ctx.statusCode();
-    if (status == 413) {
-      ApiErrors.send(ctx, 413, "the request body exceeds " + DrillRoutes.MAX_BODY_BYTES + " bytes");
-    } else {
-      ctx.next();
-    }
   }
 }

@@ -9,7 +9,6 @@ import io.citytwin.web.incidents.IncidentFilter;
 import io.citytwin.web.incidents.Remark;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.List;
@@ -74,24 +73,9 @@ final class IncidentRequests {
     if (body == null || body.toString().isBlank()) {
       return new JsonObject();
     }
-    Object parsed;
-    try {
-      parsed = body.toJsonValue();
-    } catch (DecodeException e) {
-      throw BadParameterException.body("not JSON: " + e.getMessage());
-    }
-    if (!(parsed instanceof JsonObject json)) {
-      throw BadParameterException.body("expected a JSON object, got "
-          + (parsed == null ? "null" : parsed.getClass().getSimpleName().replace("Json", "").toLowerCase(java.util.Locale.ROOT)));
-    }
-    for (String name : json.fieldNames()) {
-      if (!members.contains(name)) {
-        throw new BadParameterException(Source.BODY, name, null,
-            "unknown member; expected " + String.join(", ", members.stream().sorted().toList()));
-      }
-    }
-    return json;
+    return JsonBodies.object(body, members, String.join(", ", members.stream().sorted().toList()));
   }
+
 
   /** A string member of at most {@code maxChars}, trimmed; null when absent, null or blank. */
   private static String text(JsonObject json, String name, int maxChars) {

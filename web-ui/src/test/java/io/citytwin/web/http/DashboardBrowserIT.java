@@ -52,7 +52,7 @@ class DashboardBrowserIT {
     assertThat(driver.findElement(By.id("stat-buildings")).getText()).isEqualTo("4");
     assertThat(driver.findElement(By.id("pop-total")).getText()).isEqualTo("100");
     assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays label"))).extracting(WebElement::getText)
-        .hasSize(8).contains("Drill footprints");
+        .hasSize(9).contains("Drill footprints", "Forecast footprints");
     assertThat(driver.findElement(By.id("legend")).getText()).contains("Hospital", "Fire station", "Residential");
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> driver.findElement(By.id("health")).getText().equals("UP"));
