@@ -1,6 +1,7 @@
 /*
- * Scenarios and drills on the operations dashboard: the built-in scenarios with a "Start drill"
- * button (POST /api/drills at the chosen speed), the drill in progress (step of steps, simulated
+ * Scenarios and drills on the operations dashboard: the built-in scenarios, drills with a "Start
+ * drill" button (POST /api/drills at the chosen speed) and forecasts with a "Run forecast" button
+ * (started and followed by forecasts.js), the drill in progress (step of steps, simulated
  * time, the latest sim-frame's metrics, its footprints on the map through drill-map.js) under the
  * EXERCISE banner, and once it has finished its score with links to the after-action report.
  * Frames come over /ws (sim-frame); the drill's status from /api/drills/{id}, asked for when its
@@ -63,6 +64,7 @@
   // ---- scenarios -----------------------------------------------------------------------------
 
   function renderScenarios() {
+    drills.renderScenarios = renderScenarios; // forecasts.js re-renders when a forecast starts or ends
     var box = document.getElementById('scenario-list');
     if (!drills.ready) { return; }
     if (!drills.scenarios.length) {
@@ -78,9 +80,17 @@
         '<div class="ct-inc-main"><div class="ct-inc-title" title="' + esc(sc.id) + '">' + esc(sc.name || sc.id) + '</div>' +
         '<div class="ct-inc-sub"><span>' + esc(t.label) + '</span><span>' + esc(span(seconds(sc.duration))) + '</span>' +
         (mode ? '<span class="ct-mode ct-mode-' + esc(mode) + '">' + esc(mode.toUpperCase()) + '</span>' : '') + '</div></div>' +
+        (mode === 'forecast' ? forecastButton(sc) :
         '<button type="button" class="ct-start-drill" data-scenario-id="' + esc(sc.id) + '"' + (busy ? ' disabled' : '') +
-        ' title="' + (busy ? 'One drill at a time' : 'Run as an exercise on the live platform') + '">Start drill</button></li>';
+        ' title="' + (busy ? 'One drill at a time' : 'Run as an exercise on the live platform') + '">Start drill</button>') + '</li>';
     }).join('');
+  }
+
+  // Forecast scenarios run on the model, not on the live platform: forecasts.js starts and follows them.
+  function forecastButton(sc) {
+    var busy = state.forecasts && state.forecasts.busy();
+    return '<button type="button" class="ct-run-forecast" data-scenario-id="' + esc(sc.id) + '"' + (busy ? ' disabled' : '') +
+      ' title="' + (busy ? 'One forecast at a time' : 'Run this forecast on the city model') + '">Run forecast</button>';
   }
 
   function showError(message) {
@@ -229,6 +239,8 @@
   document.getElementById('scenario-list').addEventListener('click', function (e) {
     var button = e.target.closest('button.ct-start-drill');
     if (button && !button.disabled) { start(button); }
+    var run = e.target.closest('button.ct-run-forecast');
+    if (run && !run.disabled && state.forecasts) { state.forecasts.startScenario(run.getAttribute('data-scenario-id')); }
   });
 
   // ---- live events ---------------------------------------------------------------------------

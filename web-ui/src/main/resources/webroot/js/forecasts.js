@@ -1,9 +1,12 @@
 /*
- * Forecast from now: the selected incident's card offers to run its hazard forward from the live
- * state (POST /api/forecasts {incident}); the forecast's frames arrive over /ws (forecast-frame) and
- * their footprints are drawn in blue on their own overlay, with step and simulated time in the card;
- * once the forecast has stopped, /api/forecasts/{id} says how it ended and where its outputs are.
- * Needs dashboard.js (window.cityTwin), styles.js and incidents.js (which calls incidentShown).
+ * Forecasts on the dashboard: the selected incident's card offers to run its hazard forward from
+ * the live state (POST /api/forecasts {incident}), and every forecast scenario in the scenario list
+ * can be run (POST /api/forecasts {scenario}). The forecast's frames arrive over /ws
+ * (forecast-frame); their footprints are drawn in blue on their own overlay, with step and
+ * simulated time where it was started; once it has stopped, /api/forecasts/{id} says how it ended
+ * and where its outputs are. One forecast at a time, as the platform runs them.
+ * Needs dashboard.js (window.cityTwin), incidents.js (calls incidentShown) and drills.js (its
+ * scenario list holds the Run forecast buttons).
  */
 (function () {
   'use strict';
@@ -14,11 +17,13 @@
 
   var box = document.getElementById('incident-forecast');
   var button = document.getElementById('forecast-start');
-  var status = document.getElementById('forecast-status');
+  var incidentStatus = document.getElementById('forecast-status');
+  var scenarioStatus = document.getElementById('scenario-forecast');
   var layer = L.layerGroup();
   var shown = [];
   var incident = null; // the incident in the card
-  var current = null;  // {id, incidentId, name, step, steps, time, state, message}
+  // {kind: 'incident'|'scenario', key, id, name, step, steps, time, state, message}
+  var current = null;
   var pollTimer = null;
 
   function draw(collection, forecastId) {
@@ -51,51 +56,62 @@
     });
   }
 
-  function utcTime(iso) {
-    return iso ? iso.substring(11, 19) + ' UTC' : '';
+  function busy() {
+    return !!(current && (current.state === 'starting' || current.state === 'running'));
+  }
+
+  function describe(c) {
+    if (c.state === 'starting') { return 'Starting…'; }
+    if (c.state === 'running') {
+      return c.name + ' · step ' + c.step + '/' + c.steps + (c.time ? ' · simulated ' + c.time.substring(11, 19) + ' UTC' : '');
+    }
+    return c.message;
+  }
+
+  function show(element, c) {
+    element.removeAttribute('data-state');
+    element.removeAttribute('data-forecast-id');
+    if (!c) {
+      element.textContent = '';
+      return;
+    }
+    element.setAttribute('data-state', c.state);
+    element.setAttribute('data-forecast-id', c.id || '');
+    element.textContent = describe(c);
   }
 
   function render() {
     var forecastable = incident && FORECASTABLE[incident.type] && incident.status !== 'closed';
     box.hidden = !forecastable;
-    if (!forecastable) { return; }
-    var mine = current && current.incidentId === incident.id;
-    button.disabled = !!(current && current.state === 'running');
-    status.removeAttribute('data-state');
-    if (!mine) {
-      status.textContent = '';
-      return;
-    }
-    status.setAttribute('data-state', current.state);
-    status.setAttribute('data-forecast-id', current.id || '');
-    if (current.state === 'starting') {
-      status.textContent = 'Starting…';
-    } else if (current.state === 'failed') {
-      status.textContent = current.message;
-    } else if (current.state === 'running') {
-      status.textContent = current.name + ' · step ' + current.step + '/' + current.steps +
-        (current.time ? ' · simulated ' + utcTime(current.time) : '');
-    } else {
-      status.textContent = current.message;
-    }
+    button.disabled = busy();
+    show(incidentStatus, forecastable && current && current.kind === 'incident' && current.key === incident.id ? current : null);
+    var forScenario = current && current.kind === 'scenario' ? current : null;
+    scenarioStatus.hidden = !forScenario;
+    show(scenarioStatus, forScenario);
   }
 
-  function start() {
-    if (!incident) { return; }
-    current = { incidentId: incident.id, state: 'starting', step: 0, steps: 0 };
+  /** Re-renders the scenario list too: its Run forecast buttons follow whether one is running. */
+  function renderAll() {
     render();
-    state.postJson('/api/forecasts', { incident: incident.id }).then(function (f) {
-      if (!current || current.state !== 'starting') { return; }
-      current.id = f.id;
-      current.name = (f.scenario && (f.scenario.name || f.scenario.id)) || f.id;
-      current.steps = f.steps;
-      current.state = 'running';
-      render();
+    if (state.drills && state.drills.renderScenarios) { state.drills.renderScenarios(); }
+  }
+
+  function start(kind, key, body) {
+    if (busy()) { return; }
+    current = { kind: kind, key: key, state: 'starting', step: 0, steps: 0 };
+    renderAll();
+    var mine = current;
+    state.postJson('/api/forecasts', body).then(function (f) {
+      mine.id = f.id;
+      mine.name = (f.scenario && (f.scenario.name || f.scenario.id)) || f.id;
+      mine.steps = f.steps;
+      mine.state = 'running';
+      renderAll();
       pollSoon();
     }).catch(function (e) {
-      current.state = 'failed';
-      current.message = 'Forecast not started: ' + e.message;
-      render();
+      mine.state = 'failed';
+      mine.message = 'Forecast not started: ' + e.message;
+      renderAll();
     });
   }
 
@@ -105,26 +121,26 @@
     pollTimer = setTimeout(function () {
       pollTimer = null;
       if (!current || !current.id || current.state !== 'running') { return; }
-      var id = current.id;
-      state.getJson('/api/forecasts/' + encodeURIComponent(id)).then(function (f) {
-        if (!current || current.id !== id) { return; }
+      var c = current;
+      state.getJson('/api/forecasts/' + encodeURIComponent(c.id)).then(function (f) {
+        if (current !== c) { return; }
         if (f.status === 'running') {
           pollSoon();
           return;
         }
-        current.state = f.status;
-        current.step = f.step;
+        c.state = f.status;
+        c.step = f.step;
         var outcome = f.summary && f.summary.outcome ? state.format.label(f.summary.outcome).toLowerCase() : f.status;
-        current.message = f.status === 'finished'
+        c.message = f.status === 'finished'
           ? 'Forecast ' + f.id + ': ' + outcome + ' after ' + f.step + ' of ' + f.steps + ' steps · outputs in ' + f.outputs
           : 'Forecast ' + f.id + ' failed: ' + (f.error || 'unknown error');
-        render();
-      }).catch(function (e) { state.report('Forecast ' + id + ': ' + e.message); });
+        renderAll();
+      }).catch(function (e) { state.report('Forecast ' + c.id + ': ' + e.message); });
     }, 400);
   }
 
   button.addEventListener('click', function () {
-    if (!button.disabled) { start(); }
+    if (!button.disabled && incident) { start('incident', incident.id, { incident: incident.id }); }
   });
 
   var handlers = state.liveHandlers;
@@ -143,6 +159,8 @@
       incident = i;
       render();
     },
+    startScenario: function (id) { start('scenario', id, { scenario: id }); },
+    busy: busy,
     current: function () { return current; },
     shown: function () { return shown.slice(); }
   };
@@ -151,5 +169,4 @@
     layer.addTo(state.map);
     if (state.layerControl) { state.layerControl.addOverlay(layer, 'Forecast footprints'); }
   });
-
 })();

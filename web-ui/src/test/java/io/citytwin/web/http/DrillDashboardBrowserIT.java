@@ -69,8 +69,9 @@ class DrillDashboardBrowserIT {
     assertThat(driver.findElements(By.cssSelector("#scenario-list li.ct-scenario"))).extracting(WebElement::getText)
         .satisfiesExactly(
             t -> assertThat(t).contains("Fire in building w3", "Building fire", "30 min", "DRILL", "Start drill"),
-            t -> assertThat(t).contains("River flood in Testville East", "Flood", "6 h", "FORECAST"),
-            t -> assertThat(t).contains("Influenza season", "Epidemic", "90 d"));
+            t -> assertThat(t).contains("River flood in Testville East", "Flood", "6 h", "FORECAST", "Run forecast")
+                .doesNotContain("Start drill"),
+            t -> assertThat(t).contains("Influenza season", "Epidemic", "90 d", "Run forecast"));
     assertThat(driver.findElement(By.id("exercise-banner")).isDisplayed()).isFalse();
     assertThat(driver.findElement(By.id("drill-running")).isDisplayed()).isFalse();
 
@@ -160,10 +161,14 @@ class DrillDashboardBrowserIT {
   void aRefusedStartSaysWhyAndADrillStartedElsewhereIsFollowedUntilItFails() throws Exception {
     serve();
     driver.executeScript("window.cityTwin.drills.pollMs = 300");
-    startButton("testville-epidemic").click();
+    fake.failures.put(SimAddresses.START_DRILL, new Object[] {400,
+        "scenario testville-fire-drill: no registered sensor lies in the hazard's footprints"});
+    startButton("testville-fire-drill").click();
     waitFor("refusal shown", "return !document.getElementById('drill-error').hidden");
-    assertThat(text("#drill-error")).isEqualTo("Drill not started: scenario testville-epidemic: type epidemic cannot be drilled");
+    assertThat(text("#drill-error"))
+        .isEqualTo("Drill not started: scenario testville-fire-drill: no registered sensor lies in the hazard's footprints");
     assertThat(startButtons()).allMatch(WebElement::isEnabled);
+    fake.failures.remove(SimAddresses.START_DRILL);
     assertThat(driver.findElement(By.id("exercise-banner")).isDisplayed()).isFalse();
 
     // Another operator (or the CLI) started a drill: its first frame is enough to follow it.

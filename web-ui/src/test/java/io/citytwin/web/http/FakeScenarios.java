@@ -196,19 +196,36 @@ final class FakeScenarios extends FakeService {
     m.reply(drill.copy());
   }
 
-  /** A what-if for an incident: 18 steps of a building fire, running until {@link #finishForecast}. */
+  /**
+   * A forecast of a built-in scenario (its steps from duration and step), or a what-if for an
+   * incident (18 steps of a building fire); running until {@link #finishForecast}.
+   */
   private void startForecast(Message<Object> m) {
     JsonObject q = (JsonObject) m.body();
     if (forecasts.values().stream().anyMatch(f -> f.getString("status").equals("running"))) {
       m.fail(409, "a forecast is running");
       return;
     }
+    JsonObject scenario;
+    int steps = 18;
+    if (q.containsKey("scenario")) {
+      scenario = scenarios.stream().filter(sc -> sc.getString("id").equals(q.getString("scenario"))).findFirst().orElse(null);
+      if (scenario == null) {
+        m.fail(400, "scenario: no built-in scenario '" + q.getString("scenario") + "'");
+        return;
+      }
+      steps = (int) (Duration.parse(scenario.getString("duration")).toSeconds()
+          / Duration.parse(scenario.getString("step")).toSeconds());
+      scenario = new JsonObject().put("id", scenario.getString("id")).put("name", scenario.getString("name"))
+          .put("type", scenario.getString("type"));
+    } else {
+      scenario = new JsonObject().put("id", "whatif-" + q.getString("incident")).put("name", "What-if: fire")
+          .put("type", "building_fire");
+    }
     String id = "FC-" + (forecasts.size() + 1);
-    JsonObject f = new JsonObject().put("id", id)
-        .put("scenario", new JsonObject().put("id", "whatif-" + q.getString("incident")).put("name", "What-if: fire")
-            .put("type", "building_fire"))
-        .put("status", "running").put("startedAt", Instant.now().toString()).put("step", 0).put("steps", 18)
-        .put("basis", new JsonArray().add("incident " + q.getString("incident"))).put("outputs", "/data/forecasts/" + id);
+    JsonObject f = new JsonObject().put("id", id).put("scenario", scenario)
+        .put("status", "running").put("startedAt", Instant.now().toString()).put("step", 0).put("steps", steps)
+        .put("basis", new JsonArray()).put("outputs", "/data/forecasts/" + id);
     forecasts.put(id, f);
     m.reply(f.copy());
   }

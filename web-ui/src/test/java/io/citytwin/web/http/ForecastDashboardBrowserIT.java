@@ -91,6 +91,31 @@ class ForecastDashboardBrowserIT {
   }
 
   @Test
+  void aForecastScenarioRunsFromTheScenarioList() throws Exception {
+    waitFor("scenarios listed", "return window.cityTwin.drills.ready === true");
+    WebElement run = driver.findElement(By.cssSelector("button.ct-run-forecast[data-scenario-id='testville-flood']"));
+    assertThat(run.getText()).isEqualTo("Run forecast");
+    assertThat(driver.findElements(By.cssSelector("button.ct-start-drill[data-scenario-id='testville-flood']"))).isEmpty();
+    run.click();
+    waitFor("forecast running", "return document.getElementById('scenario-forecast').getAttribute('data-state') === 'running'");
+    assertThat(fake.requestsTo(SimAddresses.START_FORECAST)).containsExactly(new JsonObject().put("scenario", "testville-flood"));
+    assertThat(text("#scenario-forecast")).isEqualTo("River flood in Testville East · step 0/72");
+    // One at a time: every Run forecast button and the incident card's waits.
+    assertThat(driver.findElements(By.cssSelector("button.ct-run-forecast"))).allMatch(b -> !b.isEnabled());
+    assertThat(driver.findElement(By.id("forecast-start")).isEnabled()).isFalse();
+    assertThat(text("#forecast-status")).isEmpty();
+
+    FakeScenarios.publishFrame(server.vertx(), FakeScenarios.forecastFrame("FC-1", 72, 72, T0.plusSeconds(6 * 3600),
+        FakeScenarios.footprint("flooded", SMOKE)));
+    fake.finishForecast("FC-1", 72, "completed");
+    waitFor("forecast over", "return document.getElementById('scenario-forecast').getAttribute('data-state') === 'finished'");
+    assertThat(text("#scenario-forecast")).isEqualTo("Forecast FC-1: completed after 72 of 72 steps · outputs in /data/forecasts/FC-1");
+    assertThat(count("path.ct-forecast-footprint[data-footprint='flooded']")).isEqualTo(1);
+    assertThat(driver.findElements(By.cssSelector("button.ct-run-forecast"))).allMatch(WebElement::isEnabled);
+    assertNoErrors();
+  }
+
+  @Test
   void aRefusalIsShownInTheCard() throws Exception {
     fake.failures.put(SimAddresses.START_FORECAST, new Object[] {409, "forecast FC-9 is still running"});
     driver.findElement(By.id("forecast-start")).click();
