@@ -44,6 +44,8 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
 
   private static final long RETRY_START_MS = 100;
   private static final long RETRY_MAX_MS = 5_000;
+  /** How long start() waits for the automatic reconnect when the first subscription is cut off. */
+  private static final long FIRST_SUBSCRIPTION_MS = 15_000;
 
   private final MqttSettings settings;
   private final java.util.function.LongSupplier clock;
@@ -60,6 +62,8 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
   private AckBatch pending = new AckBatch(0);
   private boolean flushing;
   private volatile boolean stopped;
+  /** Completed by the first subscription that succeeds, also one made by a reconnect. */
+  private final Promise<Void> firstSubscription = Promise.promise();
 
   public MqttTelemetrySubscriber(
       Vertx vertx, MqttSettings settings, TelemetryIntake intake, ReadingSink sink,
@@ -107,7 +111,24 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
     } catch (MqttException e) {
       connected.fail(failure("connect to " + settings.brokerUrl(), e));
     }
-    return connected.future().compose(v -> subscribe());
+    return connected.future().compose(v -> subscribe().recover(this::awaitResubscribe));
+  }
+
+  /**
+   * A connection lost between CONNACK and SUBACK (Moquette 0.17 can drop a connection whose
+   * SUBSCRIBE overtakes its own CONNACK bookkeeping) is not a reason to fail start-up: the client
+   * reconnects by itself and {@link Callback#connectComplete} subscribes again. Anything else
+   * (e.g. a refused subscription) fails as it is.
+   */
+  private Future<Void> awaitResubscribe(Throwable e) {
+    if (!(e.getCause() instanceof MqttException m) || m.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+      return Future.failedFuture(e);
+    }
+    LOG.warn("{}; waiting for the reconnect to subscribe", e.getMessage());
+    long timer = context.owner().setTimer(FIRST_SUBSCRIPTION_MS, id -> firstSubscription.tryFail(
+        new IllegalStateException("MQTT: no subscription to " + settings.subscription() + " within "
+            + FIRST_SUBSCRIPTION_MS / 1000 + " s of a lost connection: " + e.getMessage(), e)));
+    return firstSubscription.future().onComplete(ar -> context.owner().cancelTimer(timer));
   }
 
   private Future<Void> subscribe() {
@@ -117,7 +138,7 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
     } catch (MqttException e) {
       subscribed.fail(failure("subscribe to " + settings.subscription(), e));
     }
-    return subscribed.future();
+    return subscribed.future().onSuccess(v -> firstSubscription.tryComplete());
   }
 
   /** Hands off what is pending, then disconnects. */

@@ -102,8 +102,12 @@ public final class VertxMqttTelemetrySubscriber implements TelemetrySubscriber {
     client = MqttClient.create(vertx, o);
     long gen = ++generation;
     client.publishHandler(m -> onMessage(m, gen));
-    client.closeHandler(v -> onClosed(gen));
     io.vertx.core.Promise<Void> subscribed = io.vertx.core.Promise.promise();
+    client.closeHandler(v -> {
+      // Closed between CONNACK and SUBACK: give up on this connection now, not after the time-out.
+      subscribed.tryFail("connection closed before the broker acknowledged the subscription");
+      onClosed(gen);
+    });
     // subscribe() completes when the packet is written; only the SUBACK says the broker has it
     client.subscribeCompletionHandler(ack -> {
       if (ack.grantedQoSLevels().stream().anyMatch(q -> q == 0x80)) {
