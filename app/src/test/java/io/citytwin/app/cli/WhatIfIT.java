@@ -114,6 +114,12 @@ class WhatIfIT {
   void anUnknownIncidentOrAnUnreachablePlatformIsSaidPlainly() {
     assertThat(simulate("simulate", "--from-live", url(), "--incident", "INC-404", "--out", dir.resolve("x").toString())).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no incident INC-404 at " + url());
+    assertThat(simulate("simulate", "--from-live", "http://127.0.0.1:9", "--incident", "INC-1", "--out",
+        dir.resolve("z").toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the platform at http://127.0.0.1:9/");
+    assertThat(simulate("simulate", "--from-live", "ftp://example", "--incident", "INC-1", "--out",
+        dir.resolve("w").toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not an http(s) URL");
     assertThat(simulate("simulate", "--incident", "INC-1", "--out", dir.resolve("y").toString())).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--incident needs --from-live");
   }

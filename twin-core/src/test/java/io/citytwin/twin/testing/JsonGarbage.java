@@ -14,28 +14,44 @@ import java.util.Random;
 
 /**
  * Mutations of valid JSON documents for parser robustness properties: structure-aware edits
- * (remove, replace or add members and elements; values drawn from tricky strings and numbers) and
- * blind text edits.
+ * (remove, replace or add members and elements; values drawn from a vocabulary of tricky strings
+ * and numbers) and blind text edits. {@link #DEFAULT} has the incident vocabulary; a parser of
+ * another domain makes its own with {@link #JsonGarbage(String[], double[])}.
  */
 public final class JsonGarbage {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final String[] STRINGS = {
+  private static final String[] INCIDENT_STRINGS = {
     "", " ", "x", "fire", "ems", "minor", "severe", "PT60S", "PT0S", "-PT5S", "P1000000D", "fire_station",
     "duty_supervisor", "area", "segment", "LineString", "Polygon", "Point", "task.created", "INC-1",
     "\u0000", "\n", "é", "\uD83D\uDE00", "null", "1e999", "NaN", "x".repeat(3000), "%%%", "\"", ","
   };
-  private static final double[] NUMBERS = {
+  private static final double[] INCIDENT_NUMBERS = {
     0, -0.0, 1, -1, 2, 7.42, 43.73, 90, -90, 181, 1e308, -1e308, 4.9e-324, 1e20, 2147483648.0, 0.5
   };
 
-  private JsonGarbage() {}
+  /** Incidents, tasks, plans: the vocabulary of twin-core's incident parsers. */
+  public static final JsonGarbage DEFAULT = new JsonGarbage(INCIDENT_STRINGS, INCIDENT_NUMBERS);
+
+  private final String[] strings;
+  private final double[] numbers;
+
+  /** Mutations drawing member names and values from {@code strings} and {@code numbers}. */
+  public JsonGarbage(String[] strings, double[] numbers) {
+    this.strings = strings.clone();
+    this.numbers = numbers.clone();
+  }
+
+  /** {@link #DEFAULT}'s {@link #mutate}. */
+  public static String mutateJson(String valid, Random r) {
+    return DEFAULT.mutate(valid, r);
+  }
 
   /** A random JSON value, nested up to {@code depth}. */
-  public static JsonNode value(Random r, int depth) {
+  public JsonNode value(Random r, int depth) {
     switch (r.nextInt(depth > 0 ? 9 : 6)) {
-      case 0: return F.textNode(STRINGS[r.nextInt(STRINGS.length)]);
-      case 1: return F.numberNode(NUMBERS[r.nextInt(NUMBERS.length)]);
+      case 0: return F.textNode(strings[r.nextInt(strings.length)]);
+      case 1: return F.numberNode(numbers[r.nextInt(numbers.length)]);
       case 2: return F.numberNode(r.nextInt(5) == 0 ? r.nextLong() : r.nextInt(100) - 10);
       case 3: return F.booleanNode(r.nextBoolean());
       case 4: return F.nullNode();
@@ -50,7 +66,7 @@ public final class JsonGarbage {
       default: {
         ObjectNode o = F.objectNode();
         for (int i = r.nextInt(4); i > 0; i--) {
-          o.set(STRINGS[r.nextInt(STRINGS.length)], value(r, depth - 1));
+          o.set(strings[r.nextInt(strings.length)], value(r, depth - 1));
         }
         return o;
       }
@@ -58,7 +74,7 @@ public final class JsonGarbage {
   }
 
   /** {@code valid} with one to three random tree edits, then possibly one text edit. */
-  public static String mutateJson(String valid, Random r) {
+  public String mutate(String valid, Random r) {
     try {
       JsonNode root = JSON.readTree(valid);
       for (int edits = 1 + r.nextInt(3); edits > 0; edits--) {
@@ -71,7 +87,7 @@ public final class JsonGarbage {
     }
   }
 
-  private static JsonNode editTree(JsonNode root, Random r) {
+  private JsonNode editTree(JsonNode root, Random r) {
     List<JsonNode> containers = new ArrayList<>();
     collect(root, containers);
     if (containers.isEmpty() || r.nextInt(30) == 0) {
@@ -88,7 +104,7 @@ public final class JsonGarbage {
         String n = names.get(r.nextInt(names.size()));
         o.set(n, r.nextBoolean() ? value(r, 2) : sibling(o.get(n), r));
       } else {
-        o.set(STRINGS[r.nextInt(STRINGS.length)], value(r, 2));
+        o.set(strings[r.nextInt(strings.length)], value(r, 2));
       }
     } else if (c instanceof ArrayNode a) {
       int op = r.nextInt(3);
@@ -104,7 +120,7 @@ public final class JsonGarbage {
   }
 
   /** A plausible replacement of the same kind: a nearby number, an edited string. */
-  private static JsonNode sibling(JsonNode v, Random r) {
+  private JsonNode sibling(JsonNode v, Random r) {
     if (v.isNumber()) {
       return F.numberNode(v.asDouble() + (r.nextBoolean() ? 1 : -1) * (r.nextInt(3) == 0 ? 0.5 : 1));
     }

@@ -52,7 +52,8 @@ final class DrillRequests {
     throw new BadParameterException(Source.BODY, "scenario", scenario == null ? null : String.valueOf(scenario),
         scenario == null
             ? "required: the id of a built-in scenario or a whole scenario document"
-            : "must be the id of a built-in scenario (a string) or a scenario document (an object), not " + article(kind(scenario)));
+            : "must be the id of a built-in scenario (a string) or a scenario document (an object), not "
+                + JsonBodies.article(JsonBodies.kind(scenario)));
   }
 
   private static Double speed(Object v) {
@@ -61,7 +62,7 @@ final class DrillRequests {
     }
     if (!(v instanceof Number n)) {
       throw new BadParameterException(Source.BODY, "speed", String.valueOf(v),
-          "must be a number of simulated seconds per real second, not " + article(kind(v)));
+          "must be a number of simulated seconds per real second, not " + JsonBodies.article(JsonBodies.kind(v)));
     }
     double speed = n.doubleValue();
     if (!(speed >= DrillRequest.MIN_SPEED && speed <= DrillRequest.MAX_SPEED)) {
@@ -77,7 +78,8 @@ final class DrillRequests {
     }
     if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
       throw new BadParameterException(Source.BODY, "scoreAfterSeconds", String.valueOf(v),
-          "must be a whole number of seconds, not " + (v instanceof Number ? String.valueOf(v) : article(kind(v))));
+          "must be a whole number of seconds, not "
+              + (v instanceof Number ? String.valueOf(v) : JsonBodies.article(JsonBodies.kind(v))));
     }
     double seconds = n.doubleValue();
     if (seconds < 0 || seconds > DrillRequest.MAX_SCORE_AFTER) {
@@ -98,13 +100,5 @@ final class DrillRequests {
     }
     return AcceptHeader.choose(accept, MEDIA_TYPES)
         .map(media -> Arrays.stream(ReportFormat.values()).filter(f -> f.mediaType().equals(media)).findFirst().orElseThrow());
-  }
-
-  private static String kind(Object v) {
-    return JsonBodies.kind(v);
-  }
-
-  private static String article(String kind) {
-    return JsonBodies.article(kind);
   }
 }

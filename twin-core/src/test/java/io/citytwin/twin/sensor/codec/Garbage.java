@@ -1,19 +1,12 @@
 package io.citytwin.twin.sensor.codec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.citytwin.twin.testing.JsonGarbage;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
-/** Mutations of valid documents: structure-aware (JSON tree) and blind (text). */
+/** Garbage in the sensor vocabulary: mutated JSON documents (via {@link JsonGarbage}) and CSV files. */
 public final class Garbage {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String[] STRINGS = {
     "", " ", "x", "weather", "air_quality", "pm25", "noise;pm25", "health", "Feature", "Point",
     "FeatureCollection", "aq-1", "a b", "\u0000", "\n", "é", "\uD83D\uDE00", "null", "1e999", "NaN",
@@ -24,102 +17,13 @@ public final class Garbage {
     123456789012345678901234567890.0
   };
 
+  private static final JsonGarbage JSON_GARBAGE = new JsonGarbage(STRINGS, NUMBERS);
+
   private Garbage() {}
 
-  /** A random JSON value, nested up to {@code depth}. */
-  static JsonNode value(Random r, int depth) {
-    switch (r.nextInt(depth > 0 ? 9 : 6)) {
-      case 0: return F.textNode(STRINGS[r.nextInt(STRINGS.length)]);
-      case 1: return F.numberNode(NUMBERS[r.nextInt(NUMBERS.length)]);
-      case 2: return F.numberNode(r.nextLong());
-      case 3: return F.booleanNode(r.nextBoolean());
-      case 4: return F.nullNode();
-      case 5: return F.numberNode(new java.math.BigInteger(200, r));
-      case 6: {
-        ArrayNode a = F.arrayNode();
-        for (int i = r.nextInt(4); i > 0; i--) {
-          a.add(value(r, depth - 1));
-        }
-        return a;
-      }
-      default: {
-        ObjectNode o = F.objectNode();
-        for (int i = r.nextInt(4); i > 0; i--) {
-          o.set(STRINGS[r.nextInt(STRINGS.length)], value(r, depth - 1));
-        }
-        return o;
-      }
-    }
-  }
-
-  /** {@code valid} with one to three random tree edits, then possibly one text edit. */
+  /** A valid sensor document with a few structure-aware edits in the sensor vocabulary. */
   public static String mutateJson(String valid, Random r) {
-    try {
-      JsonNode root = JSON.readTree(valid);
-      for (int edits = 1 + r.nextInt(3); edits > 0; edits--) {
-        root = editTree(root, r);
-      }
-      String text = JSON.writeValueAsString(root);
-      return r.nextInt(4) == 0 ? mutateText(text, r) : text;
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode editTree(JsonNode root, Random r) {
-    List<JsonNode> containers = new ArrayList<>();
-    collect(root, containers);
-    if (containers.isEmpty() || r.nextInt(20) == 0) {
-      return value(r, 3);
-    }
-    JsonNode c = containers.get(r.nextInt(containers.size()));
-    if (c instanceof ObjectNode o) {
-      List<String> names = new ArrayList<>();
-      o.fieldNames().forEachRemaining(names::add);
-      int op = r.nextInt(3);
-      if (op == 0 && !names.isEmpty()) {
-        o.remove(names.get(r.nextInt(names.size())));
-      } else if (op == 1 && !names.isEmpty()) {
-        o.set(names.get(r.nextInt(names.size())), value(r, 3));
-      } else {
-        o.set(STRINGS[r.nextInt(STRINGS.length)], value(r, 2));
-      }
-    } else if (c instanceof ArrayNode a) {
-      int op = r.nextInt(3);
-      if (op == 0 && a.size() > 0) {
-        a.remove(r.nextInt(a.size()));
-      } else if (op == 1 && a.size() > 0) {
-        a.set(r.nextInt(a.size()), value(r, 3));
-      } else {
-        a.add(value(r, 2));
-      }
-    }
-    return root;
-  }
-
-  private static void collect(JsonNode n, List<JsonNode> out) {
-    if (n.isContainerNode()) {
-      out.add(n);
-      for (Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
-        collect(it.next(), out);
-      }
-    }
-  }
-
-  /** One blind edit: truncate, insert, delete or replace a character. */
-  public static String mutateText(String text, Random r) {
-    if (text.isEmpty()) {
-      return String.valueOf((char) r.nextInt(128));
-    }
-    int i = r.nextInt(text.length());
-    String alphabet = "{}[]\",:;\n\r\\ 0123456789.-eE\u0000é";
-    char c = alphabet.charAt(r.nextInt(alphabet.length()));
-    return switch (r.nextInt(4)) {
-      case 0 -> text.substring(0, i);
-      case 1 -> text.substring(0, i) + c + text.substring(i);
-      case 2 -> text.substring(0, i) + text.substring(i + 1);
-      default -> text.substring(0, i) + c + text.substring(i + 1);
-    };
+    return JSON_GARBAGE.mutate(valid, r);
   }
 
   /** A CSV document: a header (maybe shuffled, maybe wrong) and rows of random cells. */
@@ -144,7 +48,7 @@ public final class Garbage {
       b.append(r.nextInt(10) == 0 ? "\r" : "\n");
     }
     String text = b.toString();
-    return r.nextInt(5) == 0 ? mutateText(text, r) : text;
+    return r.nextInt(5) == 0 ? JsonGarbage.mutateText(text, r) : text;
   }
 
   private static String cell(String column, Random r) {
