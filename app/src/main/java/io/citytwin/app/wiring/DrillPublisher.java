@@ -1,11 +1,10 @@
 package io.citytwin.app.wiring;
 
+import static io.citytwin.ingest.mqtt.PahoConnection.call;
+
 import io.citytwin.sim.drill.TelemetryPublisher;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -14,12 +13,14 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * Drill telemetry into the real broker, as the simulator's gateway account, on the drill topics
  * {@code citytwin/v1/drills/{drillId}/sensors/{sensorId}/telemetry}, QoS 1. Connects lazily on
- * the first drill.
+ * the first drill, and again on the next publish after a lost connection (no Paho automatic
+ * reconnect: see {@link io.citytwin.ingest.mqtt.PahoConnection} for why).
  */
 final class DrillPublisher implements TelemetryPublisher {
   private final MqttEndpoint mqtt;
   private MqttAsyncClient client;
   private Future<MqttAsyncClient> connection;
+  private boolean closed;
 
   DrillPublisher(MqttEndpoint mqtt) {
     this.mqtt = mqtt;
@@ -27,16 +28,19 @@ final class DrillPublisher implements TelemetryPublisher {
 
   @Override
   public synchronized Future<Void> publish(String drillId, String sensorId, String payload) {
-    return connected().compose(c -> call(l -> c.publish("citytwin/v1/drills/" + drillId + "/sensors/" + sensorId
-        + "/telemetry", payload.getBytes(StandardCharsets.UTF_8), 1, false, null, l)));
+    return connected().compose(c -> call("publish drill telemetry", l -> c.publish("citytwin/v1/drills/" + drillId
+        + "/sensors/" + sensorId + "/telemetry", payload.getBytes(StandardCharsets.UTF_8), 1, false, null, l)));
   }
 
-  /** One connection for all drills; Paho reconnects it by itself once it was made. */
+  /** One connection for all drills: the pending or live one, else a new attempt. */
   private synchronized Future<MqttAsyncClient> connected() {
-    if (connection != null && !connection.failed()) {
-      return connection;
+    if (closed) {
+      return Future.failedFuture("the drill publisher is closed");
     }
-    connection = connect();
+    boolean usable = connection != null && !connection.failed() && (!connection.succeeded() || client.isConnected());
+    if (!usable) {
+      connection = connect();
+    }
     return connection;
   }
 
@@ -45,41 +49,34 @@ final class DrillPublisher implements TelemetryPublisher {
       if (client == null) {
         client = new MqttAsyncClient(mqtt.url(), "citytwin-drills-" + ProcessHandle.current().pid(), new MemoryPersistence());
       }
-      MqttConnectOptions o = new MqttConnectOptions();
-      o.setAutomaticReconnect(true);
-      o.setMaxInflight(1000);
-      if (mqtt.gatewayUsername() != null) {
-        o.setUserName(mqtt.gatewayUsername());
-        o.setPassword(mqtt.gatewayPassword().toCharArray());
-      }
-      MqttAsyncClient c = client;
-      return call(l -> c.connect(o, null, l)).map(v -> c);
     } catch (MqttException e) {
       return Future.failedFuture(e);
     }
-  }
-
-  private interface Call {
-    void run(IMqttActionListener l) throws MqttException;
-  }
-
-  private static Future<Void> call(Call call) {
-    Promise<Void> p = Promise.promise();
-    try {
-      call.run(new IMqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          p.tryComplete();
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          p.tryFail(e);
-        }
-      });
-    } catch (MqttException e) {
-      p.tryFail(e);
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setMaxInflight(1000);
+    if (mqtt.gatewayUsername() != null) {
+      o.setUserName(mqtt.gatewayUsername());
+      o.setPassword(mqtt.gatewayPassword().toCharArray());
     }
-    return p.future();
+    MqttAsyncClient c = client;
+    return call("connect to " + mqtt.url(), l -> c.connect(o, null, l)).map(v -> c);
+  }
+
+  /** Disconnects and frees the client; never fails. */
+  synchronized Future<Void> close() {
+    closed = true;
+    if (client == null) {
+      return Future.succeededFuture();
+    }
+    MqttAsyncClient c = client;
+    Future<Void> done = c.isConnected() ? call("disconnect", l -> c.disconnect(1_000, null, l)) : Future.succeededFuture();
+    return done.recover(e -> Future.succeededFuture()).eventually(() -> {
+      try {
+        c.close(true);
+      } catch (MqttException e) {
+        // nothing left to release
+      }
+      return Future.succeededFuture();
+    });
   }
 }

@@ -47,6 +47,7 @@ public final class Node {
   private FleetSimulator simulator;
   private String ingestDeployment;
   private String alertsDeployment;
+  private DrillPublisher drillPublisher;
   private CitySnapshot city;
   private EventJournal journal;
 
@@ -79,7 +80,7 @@ public final class Node {
         .compose(id -> {
           alertsDeployment = id;
           return vertx.deployVerticle(new DrillVerticle(city, () -> registry.get().all(),
-              ScenarioModels.all()::create, new DrillPublisher(mqtt), ScenarioModels.builtInScenarios(),
+              ScenarioModels.all()::create, drillPublisher = new DrillPublisher(mqtt), ScenarioModels.builtInScenarios(),
               Clock.systemUTC()));
         })
         .compose(id -> vertx.deployVerticle(new ForecastVerticle(city, ScenarioModels.all()::create,
@@ -160,6 +161,7 @@ public final class Node {
       }
       return Future.succeededFuture();
     });
+    f = f.eventually(() -> drillPublisher == null ? Future.succeededFuture() : drillPublisher.close());
     f = f.eventually(() -> mqtt == null ? Future.succeededFuture() : mqtt.stop(vertx));
     return f.<Void>mapEmpty().recover(e -> {
       LOG.warn("stopping the node: {}", e.toString());

@@ -1,14 +1,14 @@
 package io.citytwin.ingest.alert;
 
+import static io.citytwin.ingest.mqtt.PahoConnection.call;
+
+import io.citytwin.ingest.mqtt.PahoConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -39,17 +39,12 @@ public final class MqttAlertChannel {
   }
 
   private final MqttAsyncClient client;
-  private final String url;
-  private final String username;
-  private final String password;
+  private final PahoConnection connection;
   private final Function<AckMessage, Future<AckResult>> onAck;
   private final Context context;
 
   public MqttAlertChannel(Vertx vertx, String url, String clientId, String username, String password,
       Function<AckMessage, Future<AckResult>> onAck) {
-    this.url = url;
-    this.username = username;
-    this.password = password;
     this.onAck = onAck;
     this.context = vertx.getOrCreateContext();
     try {
@@ -59,16 +54,8 @@ public final class MqttAlertChannel {
     }
     client.setManualAcks(true);
     client.setCallback(new Callback());
-  }
-
-  public static String topicFor(String agency) {
-    return PREFIX + agency;
-  }
-
-  public Future<Void> start() {
     MqttConnectOptions o = new MqttConnectOptions();
     o.setCleanSession(false);
-    o.setAutomaticReconnect(true);
     o.setMaxInflight(1000);
     if (username != null) {
       o.setUserName(username);
@@ -76,8 +63,17 @@ public final class MqttAlertChannel {
     if (password != null) {
       o.setPassword(password.toCharArray());
     }
-    return call("connect to " + url, l -> client.connect(o, null, l))
-        .compose(v -> call("subscribe to acks", l -> client.subscribe(PREFIX + "+/ack", 1, null, l)));
+    connection = new PahoConnection(vertx, client, o, 5_000, 30_000,
+        reconnect -> call("subscribe to acks", l -> client.subscribe(PREFIX + "+/ack", 1, null, l)));
+  }
+
+  public static String topicFor(String agency) {
+    return PREFIX + agency;
+  }
+
+  /** Connects and subscribes to the acks; reconnects by itself after a lost connection. */
+  public Future<Void> start() {
+    return connection.start();
   }
 
   /** Publishes a task message to its agency's topic; completes when the broker has it (PUBACK). */
@@ -87,20 +83,7 @@ public final class MqttAlertChannel {
   }
 
   public Future<Void> stop() {
-    Promise<Void> p = Promise.promise();
-    try {
-      client.disconnect(1_000, null, listener(p, "disconnect"));
-    } catch (MqttException e) {
-      p.complete();
-    }
-    return p.future().recover(e -> Future.succeededFuture()).eventually(() -> {
-      try {
-        client.close(true);
-      } catch (MqttException e) {
-        LOG.debug("close: {}", e.toString());
-      }
-      return Future.succeededFuture();
-    });
+    return connection.stop();
   }
 
   private void onAckMessage(String topic, MqttMessage m) {
@@ -137,14 +120,12 @@ public final class MqttAlertChannel {
   private final class Callback implements MqttCallbackExtended {
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
-      if (reconnect) {
-        call("re-subscribe to acks", l -> client.subscribe(PREFIX + "+/ack", 1, null, l));
-      }
+      // PahoConnection subscribes on every connection
     }
 
     @Override
     public void connectionLost(Throwable cause) {
-      LOG.warn("alert channel lost {}: {}", url, String.valueOf(cause));
+      connection.lost(cause);
     }
 
     @Override
@@ -158,33 +139,5 @@ public final class MqttAlertChannel {
 
     @Override
     public void deliveryComplete(IMqttDeliveryToken token) {}
-  }
-
-  private interface PahoCall {
-    void run(IMqttActionListener l) throws MqttException;
-  }
-
-  private static Future<Void> call(String what, PahoCall call) {
-    Promise<Void> p = Promise.promise();
-    try {
-      call.run(listener(p, what));
-    } catch (MqttException | RuntimeException e) {
-      p.tryFail(new IllegalStateException("MQTT: cannot " + what + ": " + e.getMessage(), e));
-    }
-    return p.future();
-  }
-
-  private static IMqttActionListener listener(Promise<Void> p, String what) {
-    return new IMqttActionListener() {
-      @Override
-      public void onSuccess(IMqttToken token) {
-        p.tryComplete();
-      }
-
-      @Override
-      public void onFailure(IMqttToken token, Throwable e) {
-        p.tryFail(new IllegalStateException("MQTT: cannot " + what + ": " + e.getMessage(), e));
-      }
-    };
   }
 }

@@ -28,8 +28,14 @@ final class MqttLink {
         final LongAdder faulty = new LongAdder();
     }
 
+    private static final long FIRST_BACKOFF_MS = 500;
+    private static final long MAX_BACKOFF_MS = 10_000;
+
     private final MqttAsyncClient client;
     private final MqttConnectOptions options;
+    private boolean reconnecting;
+    private long backoffMillis = FIRST_BACKOFF_MS;
+    private long nextReconnectNanos;
     private final Semaphore window;
     private final int maxInflight;
     private final Counters counters;
@@ -56,7 +62,6 @@ final class MqttLink {
         this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
         this.options = new MqttConnectOptions();
         options.setCleanSession(true);
-        options.setAutomaticReconnect(true);
         options.setMaxInflight(o.maxInflight());
         options.setConnectionTimeout((int) Math.max(1, o.connectTimeout().toSeconds()));
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -83,7 +88,8 @@ final class MqttLink {
 
     /**
      * Publishes, waiting for a free slot in the window first. A failure to hand the message over
-     * (e.g. while reconnecting) counts as an error, not as sent.
+     * (e.g. while disconnected) counts as an error, not as sent, and starts a reconnect when one
+     * is due.
      */
     void publish(String topic, byte[] payload, int qos) throws InterruptedException {
         window.acquire();
@@ -95,7 +101,42 @@ final class MqttLink {
         } catch (MqttException e) {
             counters.errors.increment();
             window.release();
+            reconnectIfDue();
         }
+    }
+
+    /**
+     * Paho's automatic reconnect is not used: Paho 1.2.5 keeps its back-off in a static field, so a
+     * fleet that lost its broker would stretch the reconnect delay of every other client in the
+     * platform's JVM (ingest's subscription among them) to minutes. Each link backs off on its own.
+     */
+    private synchronized void reconnectIfDue() {
+        long now = System.nanoTime();
+        if (reconnecting || client.isConnected() || now < nextReconnectNanos) {
+            return;
+        }
+        reconnecting = true;
+        try {
+            client.connect(options, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    reconnected(true);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    reconnected(false);
+                }
+            });
+        } catch (MqttException e) {
+            reconnected(false);
+        }
+    }
+
+    private synchronized void reconnected(boolean ok) {
+        reconnecting = false;
+        backoffMillis = ok ? FIRST_BACKOFF_MS : Math.min(backoffMillis * 2, MAX_BACKOFF_MS);
+        nextReconnectNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
     }
 
     /** Waits until every message handed over is delivered or failed; false on timeout. */

@@ -93,6 +93,16 @@ public final class EmbeddedBroker {
     };
   }
 
+  /**
+   * Drops a client's connection as a network failure would, keeping its persistent session (an
+   * operator's way to kick a misbehaving client; it may connect again).
+   *
+   * @return false when no client with that id is connected
+   */
+  public boolean disconnect(String clientId) {
+    return server.disconnectClient(clientId);
+  }
+
   /** The port it listens on (after start). */
   public int port() {
     return port;

@@ -11,9 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -44,8 +42,8 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
 
   private static final long RETRY_START_MS = 100;
   private static final long RETRY_MAX_MS = 5_000;
-  /** How long start() waits for the automatic reconnect when the first subscription is cut off. */
-  private static final long FIRST_SUBSCRIPTION_MS = 15_000;
+  /** How long start() waits for a reconnect when the first subscription is cut off. */
+  private static final long FIRST_SUBSCRIPTION_MS = 30_000;
 
   private final MqttSettings settings;
   private final java.util.function.LongSupplier clock;
@@ -54,6 +52,7 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
   private final RejectionListener rejections;
   private final Context context;
   private final MqttAsyncClient client;
+  private final PahoConnection connection;
   private final AtomicLong handedOff = new AtomicLong();
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong handOffFailures = new AtomicLong();
@@ -62,8 +61,6 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
   private AckBatch pending = new AckBatch(0);
   private boolean flushing;
   private volatile boolean stopped;
-  /** Completed by the first subscription that succeeds, also one made by a reconnect. */
-  private final Promise<Void> firstSubscription = Promise.promise();
 
   public MqttTelemetrySubscriber(
       Vertx vertx, MqttSettings settings, TelemetryIntake intake, ReadingSink sink,
@@ -88,81 +85,44 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
     }
     client.setManualAcks(true);
     client.setCallback(new Callback());
+    this.connection = new PahoConnection(vertx, client, connectOptions(settings), RETRY_MAX_MS, FIRST_SUBSCRIPTION_MS,
+        reconnect -> subscribe());
   }
 
-  /** Connects and subscribes; fails with the broker's reason (e.g. bad credentials). */
-  @Override
-  public Future<Void> start() {
+  private static MqttConnectOptions connectOptions(MqttSettings settings) {
     MqttConnectOptions o = new MqttConnectOptions();
     o.setCleanSession(false);
-    o.setAutomaticReconnect(true);
     o.setKeepAliveInterval(30);
     o.setConnectionTimeout(10);
-    o.setMaxReconnectDelay(5_000);
     if (settings.username() != null) {
       o.setUserName(settings.username());
     }
     if (settings.password() != null) {
       o.setPassword(settings.password().toCharArray());
     }
-    Promise<Void> connected = Promise.promise();
-    try {
-      client.connect(o, null, listener(connected, "connect to " + settings.brokerUrl()));
-    } catch (MqttException e) {
-      connected.fail(failure("connect to " + settings.brokerUrl(), e));
-    }
-    return connected.future().compose(v -> subscribe().recover(this::awaitResubscribe));
+    return o;
   }
 
   /**
-   * A connection lost between CONNACK and SUBACK (Moquette 0.17 can drop a connection whose
-   * SUBSCRIBE overtakes its own CONNACK bookkeeping) is not a reason to fail start-up: the client
-   * reconnects by itself and {@link Callback#connectComplete} subscribes again. Anything else
-   * (e.g. a refused subscription) fails as it is.
+   * Connects and subscribes; fails with the broker's reason (e.g. bad credentials). A connection
+   * lost between CONNACK and SUBACK does not fail it (Moquette 0.17 drops a connection whose
+   * SUBSCRIBE overtakes its own CONNACK bookkeeping): the reconnect subscribes.
    */
-  private Future<Void> awaitResubscribe(Throwable e) {
-    if (!(e.getCause() instanceof MqttException m) || m.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
-      return Future.failedFuture(e);
-    }
-    LOG.warn("{}; waiting for the reconnect to subscribe", e.getMessage());
-    long timer = context.owner().setTimer(FIRST_SUBSCRIPTION_MS, id -> firstSubscription.tryFail(
-        new IllegalStateException("MQTT: no subscription to " + settings.subscription() + " within "
-            + FIRST_SUBSCRIPTION_MS / 1000 + " s of a lost connection: " + e.getMessage(), e)));
-    return firstSubscription.future().onComplete(ar -> context.owner().cancelTimer(timer));
+  @Override
+  public Future<Void> start() {
+    return connection.start();
   }
 
   private Future<Void> subscribe() {
-    Promise<Void> subscribed = Promise.promise();
-    try {
-      client.subscribe(settings.subscription(), 1, null, listener(subscribed, "subscribe to " + settings.subscription()));
-    } catch (MqttException e) {
-      subscribed.fail(failure("subscribe to " + settings.subscription(), e));
-    }
-    return subscribed.future().onSuccess(v -> firstSubscription.tryComplete());
+    return PahoConnection.call("subscribe to " + settings.subscription(),
+        l -> client.subscribe(settings.subscription(), 1, null, l));
   }
 
   /** Hands off what is pending, then disconnects. */
   @Override
   public Future<Void> stop() {
     stopped = true;
-    Promise<Void> done = Promise.promise();
-    try {
-      if (client.isConnected()) {
-        client.disconnect(2_000, null, listener(done, "disconnect"));
-      } else {
-        done.complete();
-      }
-    } catch (MqttException e) {
-      done.complete();
-    }
-    return done.future().eventually(() -> {
-      try {
-        client.close(true);
-      } catch (MqttException e) {
-        LOG.debug("closing MQTT client: {}", e.toString());
-      }
-      return Future.succeededFuture();
-    });
+    return connection.stop();
   }
 
   /** Readings handed off successfully since start. */
@@ -269,10 +229,7 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
   private final class Callback implements MqttCallbackExtended {
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
-      if (reconnect) {
-        LOG.info("reconnected to {}", serverURI);
-        subscribe().onFailure(e -> LOG.warn("re-subscribe failed: {}", e.toString()));
-      }
+      // PahoConnection subscribes on every connection
     }
 
     @Override
@@ -280,9 +237,7 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
       synchronized (lock) {
         generation++;
       }
-      if (!stopped) {
-        LOG.warn("connection to {} lost: {}", settings.brokerUrl(), String.valueOf(cause));
-      }
+      connection.lost(cause);
     }
 
     @Override
@@ -299,24 +254,5 @@ public final class MqttTelemetrySubscriber implements TelemetrySubscriber {
     public void deliveryComplete(IMqttDeliveryToken token) {
       // ingest only subscribes
     }
-  }
-
-  private static IMqttActionListener listener(Promise<Void> promise, String what) {
-    return new IMqttActionListener() {
-      @Override
-      public void onSuccess(IMqttToken token) {
-        promise.tryComplete();
-      }
-
-      @Override
-      public void onFailure(IMqttToken token, Throwable e) {
-        promise.tryFail(failure(what, e));
-      }
-    };
-  }
-
-  private static Exception failure(String what, Throwable e) {
-    String reason = e instanceof MqttException m ? m.getMessage() + " (reason " + m.getReasonCode() + ")" : e.toString();
-    return new IllegalStateException("MQTT: cannot " + what + ": " + reason, e);
   }
 }
