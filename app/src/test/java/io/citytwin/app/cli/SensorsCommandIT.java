@@ -2,6 +2,7 @@ package io.citytwin.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citytwin.ingest.testing.TestSubscriber;
 import io.citytwin.twin.sensor.demo.DemoFleet;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
@@ -110,8 +111,7 @@ class SensorsCommandIT {
       o.setUserName("aq-001");
       o.setPassword(DemoFleet.secretFor(DemoFleet.DEFAULT_FLEET_KEY, "aq-001").toCharArray());
     }
-    subscriber.connect(o);
-    subscriber.subscribe("citytwin/v1/sensors/+/telemetry", 1, (topic, m) -> {
+    TestSubscriber.connectAndSubscribe(subscriber, o, "citytwin/v1/sensors/+/telemetry", 1, (topic, m) -> {
       topics.add(topic);
       received.incrementAndGet();
     });

@@ -38,18 +38,23 @@ class WhatIfIT {
 
   @BeforeEach
   void start() {
+    // Started before the streams are captured, so a failing start-up leaves its log in the report.
+    platform = LinkedDisposalIT.start(dir.resolve("data"), Map.of());
     oldOut = System.out;
     oldErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    platform = LinkedDisposalIT.start(dir.resolve("data"), Map.of());
   }
 
   @AfterEach
   void stop() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-    platform.closeAndWait();
+    if (oldOut != null) {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    if (platform != null) {
+      platform.closeAndWait();
+    }
   }
 
   private int simulate(String... args) {

@@ -14,6 +14,7 @@ import io.citytwin.geo.road.Route;
 import io.citytwin.geo.road.Router;
 import io.citytwin.geo.road.RoadClosures;
 import io.citytwin.geo.road.TravelMode;
+import io.citytwin.ingest.testing.TestSubscriber;
 import io.citytwin.twin.cap.CapParser;
 import io.citytwin.twin.cap.CapParseResult;
 import io.citytwin.twin.cim.EntityId;
@@ -104,12 +105,16 @@ public class LinkedDisposalIT {
 
   public static MqttClient mqtt(Platform p, String user, String secret) throws Exception {
     MqttClient c = new MqttClient(p.mqttUrl(), user + "-" + System.nanoTime(), new MemoryPersistence());
+    c.setTimeToWait(10_000);
+    c.connect(options(user, secret));
+    return c;
+  }
+
+  static MqttConnectOptions options(String user, String secret) {
     MqttConnectOptions o = new MqttConnectOptions();
     o.setUserName(user);
     o.setPassword(secret.toCharArray());
-    c.setTimeToWait(10_000);
-    c.connect(o);
-    return c;
+    return o;
   }
 
   /** A real building of the demo fleet with at least two smoke detectors in it. */
@@ -141,7 +146,8 @@ public class LinkedDisposalIT {
       EntityId building = detectors.get(0).placement().building();
       BlockingQueue<JsonObject> fireAlerts = new LinkedBlockingQueue<>();
       MqttClient brigade = mqtt(p, "fire", agencySecret("fire"));
-      brigade.subscribe("citytwin/v1/alerts/fire", 1, (t, m) -> fireAlerts.add(new JsonObject(new String(m.getPayload(), StandardCharsets.UTF_8))));
+      TestSubscriber.connectAndSubscribe(brigade, options("fire", agencySecret("fire")), "citytwin/v1/alerts/fire", 1,
+          (t, m) -> fireAlerts.add(new JsonObject(new String(m.getPayload(), StandardCharsets.UTF_8))));
 
       long t0 = System.currentTimeMillis() - 30_000;
       // the same two messages replayed 10 times: still one incident

@@ -9,6 +9,7 @@ import io.citytwin.ingest.telemetry.DecoderLimits;
 import io.citytwin.ingest.telemetry.SensorDirectory;
 import io.citytwin.ingest.telemetry.TelemetryDecoder;
 import io.citytwin.ingest.telemetry.TelemetryTopic;
+import io.citytwin.ingest.testing.TestSubscriber;
 import io.citytwin.twin.sensor.demo.DemoFleet;
 import io.moquette.broker.ClientDescriptor;
 import io.moquette.broker.Server;
@@ -107,8 +108,7 @@ class FleetSimulatorIT {
             o.setUserName(user);
             o.setPassword(secret.toCharArray());
         }
-        subscriber.connect(o);
-        subscriber.subscribe("citytwin/v1/sensors/+/telemetry", 1, (topic, message) -> {
+        TestSubscriber.connectAndSubscribe(subscriber, o, "citytwin/v1/sensors/+/telemetry", 1, (topic, message) -> {
             String id = ((TelemetryTopic) TelemetryTopic.parse(topic)).sensorId();
             perSensor.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet();
             if (decoder.decode(id, message.getPayload(), System.currentTimeMillis()) instanceof Decoded) {
