@@ -1,5 +1,6 @@
 package io.citytwin.web.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -96,5 +98,26 @@ final class Browser {
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /** No console errors and none recorded by the dashboard's own error hook. */
+  static void assertNoErrors(ChromeDriver driver) {
+    assertThat(consoleErrors(driver)).isEmpty();
+    assertThat(driver.executeScript("return window.cityTwin.errors")).isEqualTo(List.of());
+  }
+
+  /** Waits up to 10 s for a script to return true; the failure names what and the page's errors. */
+  static void waitFor(ChromeDriver driver, String what, String script) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> what + "; page errors: "
+            + driver.executeScript("return window.cityTwin.errors") + "; console: " + consoleErrors(driver))
+        .until(d -> Boolean.TRUE.equals(driver.executeScript(script)));
+  }
+
+  static String text(ChromeDriver driver, String css) {
+    return driver.findElement(By.cssSelector(css)).getText();
+  }
+
+  static long count(ChromeDriver driver, String css) {
+    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
   }
 }

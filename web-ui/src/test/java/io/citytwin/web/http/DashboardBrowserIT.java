@@ -78,6 +78,6 @@ class DashboardBrowserIT {
   }
 
   private long count(String css) {
-    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+    return Browser.count(driver, css);
   }
 }

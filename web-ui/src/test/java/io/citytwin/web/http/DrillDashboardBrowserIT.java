@@ -233,21 +233,18 @@ class DrillDashboardBrowserIT {
   }
 
   private void assertNoErrors() {
-    assertThat(Browser.consoleErrors(driver)).isEmpty();
-    assertThat(driver.executeScript("return window.cityTwin.errors")).isEqualTo(new JsonArray().getList());
+    Browser.assertNoErrors(driver);
   }
 
   private void waitFor(String what, String script) {
-    new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> what + "; page errors: "
-            + driver.executeScript("return window.cityTwin.errors") + "; console: " + Browser.consoleErrors(driver))
-        .until(d -> Boolean.TRUE.equals(driver.executeScript(script)));
+    Browser.waitFor(driver, what, script);
   }
 
   private String text(String css) {
-    return driver.findElement(By.cssSelector(css)).getText();
+    return Browser.text(driver, css);
   }
 
   private long count(String css) {
-    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+    return Browser.count(driver, css);
   }
 }

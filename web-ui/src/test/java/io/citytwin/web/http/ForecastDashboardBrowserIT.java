@@ -3,21 +3,15 @@ package io.citytwin.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import io.citytwin.twin.fixture.FixtureCity;
 import io.citytwin.twin.vertx.SimAddresses;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Forecast from now on the dashboard in headless Chromium: the selected fire's card starts a
@@ -125,21 +119,18 @@ class ForecastDashboardBrowserIT {
   }
 
   private void assertNoErrors() {
-    assertThat(Browser.consoleErrors(driver)).isEmpty();
-    assertThat(driver.executeScript("return window.cityTwin.errors")).isEqualTo(new JsonArray().getList());
+    Browser.assertNoErrors(driver);
   }
 
   private void waitFor(String what, String script) {
-    new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> what + "; page errors: "
-            + driver.executeScript("return window.cityTwin.errors") + "; console: " + Browser.consoleErrors(driver))
-        .until(d -> Boolean.TRUE.equals(driver.executeScript(script)));
+    Browser.waitFor(driver, what, script);
   }
 
   private String text(String css) {
-    return driver.findElement(By.cssSelector(css)).getText();
+    return Browser.text(driver, css);
   }
 
   private long count(String css) {
-    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+    return Browser.count(driver, css);
   }
 }

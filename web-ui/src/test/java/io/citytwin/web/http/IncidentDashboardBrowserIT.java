@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citytwin.twin.fixture.FixtureCity;
 import io.citytwin.twin.vertx.IncidentAddresses;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Incidents on the dashboard in headless Chromium: the active fire in Testville with its area, its
@@ -151,21 +148,18 @@ class IncidentDashboardBrowserIT {
   }
 
   private void assertNoErrors() {
-    assertThat(Browser.consoleErrors(driver)).isEmpty();
-    assertThat(driver.executeScript("return window.cityTwin.errors")).isEqualTo(new JsonArray().getList());
+    Browser.assertNoErrors(driver);
   }
 
   private void waitFor(String what, String script) {
-    new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> what + "; page errors: "
-            + driver.executeScript("return window.cityTwin.errors") + "; console: " + Browser.consoleErrors(driver))
-        .until(d -> Boolean.TRUE.equals(driver.executeScript(script)));
+    Browser.waitFor(driver, what, script);
   }
 
   private String text(String css) {
-    return driver.findElement(By.cssSelector(css)).getText();
+    return Browser.text(driver, css);
   }
 
   private long count(String css) {
-    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+    return Browser.count(driver, css);
   }
 }

@@ -67,6 +67,6 @@ class MonacoDashboardBrowserIT {
   }
 
   private long count(String css) {
-    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+    return Browser.count(driver, css);
   }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard's live telemetry in headless Chromium: sensor markers from the API coloured by
@@ -116,16 +115,14 @@ class SensorDashboardBrowserIT {
   }
 
   private void waitFor(String what, String script) {
-    new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> what + "; page errors: "
-            + driver.executeScript("return window.cityTwin.errors") + "; console: " + Browser.consoleErrors(driver))
-        .until(d -> Boolean.TRUE.equals(driver.executeScript(script)));
+    Browser.waitFor(driver, what, script);
   }
 
   private String text(String css) {
-    return driver.findElement(By.cssSelector(css)).getText();
+    return Browser.text(driver, css);
   }
 
   private long count(String css) {
-    return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css);
+    return Browser.count(driver, css);
   }
 }
